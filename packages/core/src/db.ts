@@ -1,0 +1,27 @@
+import { Service } from "electrodb";
+import { onDynamoConfigured } from "./dynamo";
+import { ApprovalProcessEntity } from "./entities/approval-process";
+import { AuditEventEntity } from "./entities/audit-event";
+import { MembershipEntity } from "./entities/membership";
+import { EmailClaimEntity, PersonEntity } from "./entities/person";
+import { SiteEntity } from "./entities/site";
+import { SiteStatsEntity } from "./entities/site-stats";
+
+/** Every entity in the single table, joined so they can share transactions. */
+export const db = new Service({
+  site: SiteEntity,
+  siteStats: SiteStatsEntity,
+  approvalProcess: ApprovalProcessEntity,
+  person: PersonEntity,
+  emailClaim: EmailClaimEntity,
+  membership: MembershipEntity,
+  auditEvent: AuditEventEntity,
+});
+
+onDynamoConfigured((client, tableName) => {
+  db.setClient(client);
+  db.setTableName(tableName);
+});
+
+/** The entities as a transaction sees them: each write ends in `.commit()`. */
+export type Entities = Parameters<Parameters<typeof db.transaction.write>[0]>[0];

@@ -1,0 +1,48 @@
+/**
+ * Errors a person can cause. Each carries a message written for the person who caused it; the
+ * API maps the kind to a tRPC code. Anything else that is thrown is a bug and becomes a 500.
+ */
+export type DomainErrorKind = "validation" | "not_found" | "conflict" | "forbidden" | "rule";
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** The input is malformed or out of range; nothing was written. */
+export class ValidationError extends DomainError {
+  constructor(message: string) {
+    super("validation", message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super("not_found", message);
+  }
+}
+
+/** Someone else changed the record first, or it already exists; nothing was written. */
+export class ConflictError extends DomainError {
+  constructor(message = "Someone else changed this just now. Refresh the page and try again.") {
+    super("conflict", message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You do not have permission to do that.") {
+    super("forbidden", message);
+  }
+}
+
+/** A business rule refuses the change (for example removing a site's last project lead). */
+export class RuleError extends DomainError {
+  constructor(message: string) {
+    super("rule", message);
+  }
+}
