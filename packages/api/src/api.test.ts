@@ -1,0 +1,244 @@
+import { allItems } from "@smallsupports/core/test-table";
+import { SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { createApp, maxBodyBytes } from "./app";
+import { useSeededApp } from "./test-app";
+
+const { app, state, tokenFor, call, person, roleIn } = useSeededApp();
+
+const siteA = "lancashire-south-cumbria";
+const siteB = "greater-manchester";
+const nationalStaff = () => person((p) => p.role === "national");
+const leadA = () => person(roleIn(siteA, "lead"));
+const teamA = () => person(roleIn(siteA, "team"));
+const expertA = () => person(roleIn(siteA, "expert"));
+const providerA = () => person(roleIn(siteA, "provider"));
+const leadB = () => person(roleIn(siteB, "lead"));
+
+async function membersOf(siteId: string) {
+  const token = await tokenFor(person(roleIn(siteId, "lead")));
+  const { data } = await call("query", "member.list", { siteId, limit: 100 }, token);
+  return (data as { items: { personId: string; name: string; role: string; version: number }[] }).items;
+}
+
+describe("what each role sees", () => {
+  it("national staff list every site with counts and leads, and open any site's summary", async () => {
+    const token = await tokenFor(nationalStaff());
+    const { status, data } = await call("query", "site.list", { limit: 100 }, token);
+    expect(status).toBe(200);
+    const sites = (data as { items: { siteId: string; memberCounts: Record<string, number>; leads: unknown[] }[] }).items;
+    expect(sites).toHaveLength(12);
+    for (const site of sites) {
+      expect(site.memberCounts.lead).toBeGreaterThanOrEqual(1);
+      expect(site.leads.length).toBe(site.memberCounts.lead);
+    }
+    const summary = await call("query", "site.get", { siteId: siteB }, token);
+    expect(summary.status).toBe(200);
+  });
+
+  it("a site lead sees only their site's team, and cannot list sites nationally", async () => {
+    const token = await tokenFor(leadA());
+    const members = await call("query", "member.list", { siteId: siteA }, token);
+    expect(members.status).toBe(200);
+    expect((members.data as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(9);
+    expect((await call("query", "site.list", {}, token)).code).toBe("FORBIDDEN");
+    const me = await call("query", "me.get", undefined, token);
+    const sites = (me.data as { sites: { siteId: string; role: string }[] }).sites;
+    expect(sites.map(({ siteId, role }) => [siteId, role]).sort()).toEqual([
+      [siteB, "expert"],
+      [siteA, "lead"],
+    ]);
+  });
+
+  it("site team can read members and activity but not change them", async () => {
+    const token = await tokenFor(teamA());
+    expect((await call("query", "member.list", { siteId: siteA }, token)).status).toBe(200);
+    expect((await call("query", "activity.list", { siteId: siteA }, token)).status).toBe(200);
+    const invite = await call("mutation", "member.invite", { siteId: siteA, name: "New Person", email: "new@example.org", role: "team" }, token);
+    expect(invite.code).toBe("FORBIDDEN");
+  });
+
+  it("experts and provider leads see their own site summary and nothing of its members", async () => {
+    for (const who of [expertA(), providerA()]) {
+      const token = await tokenFor(who);
+      expect((await call("query", "site.get", { siteId: siteA }, token)).status).toBe(200);
+      expect((await call("query", "member.list", { siteId: siteA }, token)).code).toBe("FORBIDDEN");
+      expect((await call("query", "activity.list", { siteId: siteA }, token)).code).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("one site can never reach another", () => {
+  it("refuses a lead reading or changing another site's members, and changes nothing", async () => {
+    const token = await tokenFor(leadB());
+    const before = await allItems();
+    const read = await call("query", "member.list", { siteId: siteA }, token);
+    expect(read.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(read.body)).not.toContain(leadA().name);
+
+    const target = (await membersOf(siteA)).find((m) => m.role === "team");
+    if (!target) throw new Error("seed has a team member");
+    const attempts = [
+      call("mutation", "member.invite", { siteId: siteA, name: "Intruder", email: "intruder@example.org", role: "lead" }, token),
+      call("mutation", "member.changeRole", { siteId: siteA, personId: target.personId, role: "lead", version: target.version }, token),
+      call("mutation", "member.remove", { siteId: siteA, personId: target.personId, version: target.version }, token),
+      call("query", "activity.list", { siteId: siteA }, token),
+    ];
+    for (const attempt of await Promise.all(attempts)) expect(attempt.code).toBe("FORBIDDEN");
+    expect(await allItems()).toEqual(before);
+  });
+
+  it("refuses an id swap: own site in the call, another site's person in the record id", async () => {
+    const token = await tokenFor(leadB());
+    const target = (await membersOf(siteA)).find((m) => m.role === "expert");
+    if (!target) throw new Error("seed has an expert");
+    const before = await allItems();
+    const change = await call(
+      "mutation",
+      "member.changeRole",
+      { siteId: siteB, personId: target.personId, role: "lead", version: target.version },
+      token,
+    );
+    expect(change.code).toBe("NOT_FOUND");
+    const remove = await call("mutation", "member.remove", { siteId: siteB, personId: target.personId, version: target.version }, token);
+    expect(remove.code).toBe("NOT_FOUND");
+    expect(JSON.stringify([change.body, remove.body])).not.toContain(target.name);
+    expect(await allItems()).toEqual(before);
+  });
+
+  it("asks for a sign-in without a token, with a bad one, and with an expired one", async () => {
+    expect((await call("query", "me.get", undefined)).code).toBe("UNAUTHORIZED");
+    expect((await call("query", "member.list", { siteId: siteA }, "not-a-real-token-at-all")).code).toBe("UNAUTHORIZED");
+    const secret = state.config?.devTokenSecret as Uint8Array;
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(leadA().id)
+      .setIssuer("smallsupports-local")
+      .setAudience("smallsupports")
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 13 * 3600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(secret);
+    const response = await call("query", "me.get", undefined, expired);
+    expect(response.code).toBe("UNAUTHORIZED");
+    expect(response.body.error?.message).toMatch(/expired/);
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(nationalStaff().id)
+      .setIssuer("smallsupports-local")
+      .setAudience("smallsupports")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("a-different-secret-a-different-secret"));
+    expect((await call("query", "site.list", {}, forged)).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("changes through the API", () => {
+  it("a lead invites, changes the role of and removes a member; each change is in the activity list", async () => {
+    const token = await tokenFor(leadA());
+    const invited = await call(
+      "mutation",
+      "member.invite",
+      { siteId: siteA, name: "Jordan Blake", email: "jordan.blake@example.org", role: "expert" },
+      token,
+    );
+    expect(invited.status).toBe(200);
+    const member = invited.data as { personId: string; version: number };
+    const changed = await call("mutation", "member.changeRole", { siteId: siteA, personId: member.personId, role: "team", version: 1 }, token);
+    expect(changed.data).toMatchObject({ role: "team", version: 2 });
+    const stale = await call("mutation", "member.changeRole", { siteId: siteA, personId: member.personId, role: "lead", version: 1 }, token);
+    expect(stale.code).toBe("CONFLICT");
+    const removed = await call("mutation", "member.remove", { siteId: siteA, personId: member.personId, version: 2 }, token);
+    expect(removed.status).toBe(200);
+    const activity = await call("query", "activity.list", { siteId: siteA, limit: 3 }, token);
+    expect((activity.data as { items: { action: string }[] }).items.map((event) => event.action)).toEqual([
+      "member.removed",
+      "member.role_changed",
+      "member.invited",
+    ]);
+  });
+
+  it("national staff add a site; a duplicate address is refused with a plain message", async () => {
+    const token = await tokenFor(nationalStaff());
+    const created = await call("mutation", "site.create", { siteId: "test-valley", name: "Test Valley", area: "Hampshire" }, token);
+    expect(created.status).toBe(200);
+    const duplicate = await call("mutation", "site.create", { siteId: "test-valley", name: "Other", area: "Elsewhere" }, token);
+    expect(duplicate.code).toBe("CONFLICT");
+    expect(duplicate.body.error?.message).toMatch(/already exists/);
+  });
+});
+
+describe("bad input is refused plainly, never a 500", () => {
+  it.each([
+    ["an invalid email", "member.invite", { siteId: siteA, name: "Ok Name", email: "nope", role: "team" }],
+    ["a number for a name", "member.invite", { siteId: siteA, name: 5, email: "a@b.org", role: "team" }],
+    ["a huge name", "member.invite", { siteId: siteA, name: "x".repeat(5000), email: "a@b.org", role: "team" }],
+    ["an extra field", "member.invite", { siteId: siteA, name: "Ok Name", email: "a@b.org", role: "team", admin: true }],
+    ["a negative version", "member.changeRole", { siteId: siteA, personId: "someone", role: "team", version: -1 }],
+    ["a path for an id", "member.changeRole", { siteId: siteA, personId: "../../etc", role: "team", version: 1 }],
+    ["missing fields", "member.remove", { siteId: siteA }],
+    ["null", "member.remove", null],
+    ["a string", "member.remove", "a string"],
+  ])("%s (%s)", async (_label, path, input) => {
+    const token = await tokenFor(leadA());
+    const before = await allItems();
+    const response = await call("mutation", path, input, token);
+    expect(response.status).toBe(400);
+    expect(response.code).toBe("BAD_REQUEST");
+    expect(response.body.error?.message).toMatch(/^[A-Z][^{}]*\.$/);
+    expect(await allItems()).toEqual(before);
+  });
+
+  it("refuses a body that is not JSON, malformed JSON and an oversized body", async () => {
+    const token = await tokenFor(leadA());
+    const headers = { authorization: `Bearer ${token}` };
+    const form = await app().request("/trpc/member.invite", { method: "POST", headers, body: "name=x" });
+    expect(form.status).toBe(415);
+    const broken = await app().request("/trpc/member.invite", {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(broken.status).toBe(400);
+    const huge = await app().request("/trpc/member.invite", {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ siteId: siteA, name: "x".repeat(maxBodyBytes), email: "a@b.org", role: "team" }),
+    });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe("HTTP", () => {
+  it("answers health checks and sets security headers on every response", async () => {
+    for (const path of ["/health", "/trpc/me.get", "/no-such-path"]) {
+      const response = await app().request(path);
+      expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self'(;|$)/);
+      expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBeTruthy();
+    }
+    expect(await (await app().request("/health")).json()).toEqual({ status: "ok" });
+  });
+
+  it("offers no dev sign-in in production mode, and sends HSTS there", async () => {
+    const config = state.config;
+    if (!config) throw new Error("config is set in beforeAll");
+    const production = createApp(
+      { ...config, mode: "production", devTokenSecret: undefined, cognito: { region: "eu-west-2", userPoolId: "eu-west-2_test", clientId: "client" } },
+      { log: () => {} },
+    );
+    expect((await production.request("/api/dev/people")).status).toBe(404);
+    const signIn = await production.request("/api/dev/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: leadA().id }),
+    });
+    expect(signIn.status).toBe(404);
+    expect((await production.request("/health")).headers.get("strict-transport-security")).toMatch(/max-age=/);
+    // A local token means nothing in production.
+    const localToken = await tokenFor(leadA());
+    expect(
+      (await production.request("/trpc/me.get", { headers: { authorization: `Bearer ${localToken}` } })).status,
+    ).toBe(401);
+  });
+});

@@ -1,0 +1,110 @@
+import { configureDynamo } from "@smallsupports/core/dynamo";
+import { trpcServer } from "@hono/trpc-server";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { createAuthenticator } from "./auth";
+import { devSignInRoutes } from "./dev-sign-in";
+import type { ApiConfig } from "./env";
+import { type LogSink, stdoutSink } from "./log";
+import { appRouter } from "./root";
+import type { Context, RequestLog } from "./trpc";
+
+/** Request bodies above this are refused with 413; no procedure needs more. */
+export const maxBodyBytes = 64 * 1024;
+
+type Env = { Variables: { requestLog: RequestLog; requestId: string } };
+
+/**
+ * The whole HTTP API as a Hono app: used as is by the Lambda handler, by the local Node server
+ * (which adds the web app's files) and by tests through `app.request()`.
+ */
+export function createApp(config: ApiConfig, options: { log?: LogSink } = {}) {
+  configureDynamo(config.dynamo);
+  const log = options.log ?? stdoutSink;
+  const authenticate = createAuthenticator(config);
+  const app = new Hono<Env>();
+
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Kobalte positions popovers with inline style attributes; scripts stay strict.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: config.mode === "production" ? "max-age=63072000; includeSubDomains" : false,
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xContentTypeOptions: "nosniff",
+      xFrameOptions: "DENY",
+    }),
+  );
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const requestLog: RequestLog = { requestId: c.get("requestId") };
+    c.set("requestLog", requestLog);
+    let error: string | undefined;
+    try {
+      await next();
+    } finally {
+      error = c.error ? c.error.name : undefined;
+      log({
+        level: c.res.status >= 500 ? "error" : "info",
+        ...requestLog,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - started),
+        ...(error ? { error } : {}),
+      });
+    }
+  });
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+
+  if (config.mode === "local" && config.devTokenSecret) {
+    app.route("/api/dev", devSignInRoutes(config.devTokenSecret));
+  }
+
+  app.use("/trpc/*", async (c, next) => {
+    // Only JSON mutations: a form post from another site cannot reach a procedure.
+    if (c.req.method === "POST" && !c.req.header("content-type")?.toLowerCase().startsWith("application/json")) {
+      return c.json({ error: { message: "Send the request as JSON (Content-Type: application/json)." } }, 415);
+    }
+    await next();
+  });
+  app.use(
+    "/trpc/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => c.json({ error: { message: "That request is too large." } }, 413),
+    }),
+  );
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      endpoint: "/trpc",
+      router: appRouter,
+      createContext: async (opts, c): Promise<Context & Record<string, unknown>> => ({
+        signIn: await authenticate(opts.req.headers.get("authorization") ?? undefined),
+        log: c.get("requestLog"),
+      }),
+    }),
+  );
+
+  app.notFound((c) => c.json({ error: { message: "Not found." } }, 404));
+  app.onError((_error, c) => c.json({ error: { message: "Something went wrong on our side." } }, 500));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

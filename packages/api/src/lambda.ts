@@ -1,0 +1,5 @@
+import { handle } from "hono/aws-lambda";
+import { createApp } from "./app";
+import { loadEnv } from "./env";
+
+export const handler = handle(createApp(loadEnv()));

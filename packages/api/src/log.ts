@@ -1,0 +1,17 @@
+import type { RequestLog } from "./trpc";
+
+/** One structured line per request. Ids, codes and timings only: nothing a person typed. */
+export interface LogLine extends RequestLog {
+  level: "info" | "error";
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  error?: string;
+}
+
+export type LogSink = (line: LogLine) => void;
+
+export const stdoutSink: LogSink = (line) => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};

@@ -1,0 +1,15 @@
+import { activityRouter } from "./router/activity";
+import { meRouter } from "./router/me";
+import { memberRouter } from "./router/member";
+import { siteRouter } from "./router/site";
+import { router } from "./trpc";
+
+/** Every procedure the web app can call, one router per domain area. */
+export const appRouter = router({
+  me: meRouter,
+  site: siteRouter,
+  member: memberRouter,
+  activity: activityRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,14 @@
+import * as Membership from "@smallsupports/core/membership";
+import { authed, router } from "../trpc";
+
+export const meRouter = router({
+  /** Who is signed in, and their role in each of their sites. */
+  get: authed.query(async ({ ctx }) => ({
+    person: ctx.person,
+    sites: (await Membership.sitesOf(ctx.person.personId)).map((member) => ({
+      siteId: member.siteId,
+      siteName: member.siteName,
+      role: member.role,
+    })),
+  })),
+});

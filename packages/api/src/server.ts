@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createApp } from "./app";
+import type { ApiConfig } from "./env";
+import type { LogSink } from "./log";
+
+/**
+ * The local server: the API plus the built web app on one port. Unknown paths that are not
+ * files get index.html so the web app's own router can handle them.
+ */
+export function startServer(
+  config: ApiConfig,
+  options: { port: number; hostname?: string; webDist: string; log?: LogSink },
+): Promise<{ server: ServerType; url: string }> {
+  const app = createApp(config, { log: options.log });
+  const indexFile = join(options.webDist, "index.html");
+  if (!existsSync(indexFile)) {
+    throw new Error(`The web app is not built (${indexFile} is missing). Run: pnpm --filter @smallsupports/web build`);
+  }
+  const indexHtml = readFileSync(indexFile, "utf8");
+  app.use("/*", serveStatic({ root: options.webDist }));
+  app.get("/*", (c, next) => {
+    if (c.req.path.startsWith("/trpc") || c.req.path.startsWith("/api")) return next();
+    return c.html(indexHtml);
+  });
+  const hostname = options.hostname ?? "127.0.0.1";
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info) =>
+      resolve({ server, url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${info.port}` }),
+    );
+  });
+}

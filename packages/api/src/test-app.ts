@@ -1,0 +1,81 @@
+import { useFreshTable } from "@smallsupports/core/test-table";
+import { seed } from "@smallsupports/local/seed";
+import { beforeAll, inject } from "vitest";
+import { createApp } from "./app";
+import type { DevPerson } from "./dev-sign-in";
+import { type ApiConfig, loadEnv } from "./env";
+import type { LogLine } from "./log";
+
+/**
+ * The real Hono app over a fresh, seeded table, called in-process with `app.request()`.
+ * Call once at the top of a test file; use the returned helpers inside tests.
+ */
+export function useSeededApp() {
+  useFreshTable();
+  const state: { app?: ReturnType<typeof createApp>; people: DevPerson[]; logs: LogLine[]; config?: ApiConfig } = {
+    people: [],
+    logs: [],
+  };
+
+  beforeAll(async () => {
+    await seed();
+    const config = loadEnv({
+      APP_MODE: "local",
+      TABLE_NAME: "unused-the-table-is-already-configured",
+      DYNAMO_ENDPOINT: inject("dynamoEndpoint"),
+      DEV_TOKEN_SECRET: "test-secret-test-secret-test-secret-0123",
+    });
+    // The fresh table is already configured; keep it rather than the placeholder name.
+    const { dynamo } = await import("@smallsupports/core/dynamo");
+    config.dynamo.tableName = dynamo().tableName;
+    state.config = config;
+    state.app = createApp(config, { log: (line) => state.logs.push(line) });
+    const response = await state.app.request("/api/dev/people");
+    state.people = ((await response.json()) as { people: DevPerson[] }).people;
+  });
+
+  const app = () => {
+    if (!state.app) throw new Error("The app is created in beforeAll.");
+    return state.app;
+  };
+
+  async function tokenFor(person: DevPerson): Promise<string> {
+    const response = await app().request("/api/dev/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: person.id }),
+    });
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  /** Calls a procedure the way the web app does; returns the HTTP status and the parsed body. */
+  async function call(kind: "query" | "mutation", path: string, input: unknown, token?: string) {
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const response =
+      kind === "query"
+        ? await app().request(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+        : await app().request(`/trpc/${path}`, {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/json" },
+            body: JSON.stringify(input),
+          });
+    const body = (await response.json()) as {
+      result?: { data: unknown };
+      error?: { message: string; data: { code: string; httpStatus: number } };
+    };
+    return { status: response.status, body, code: body.error?.data.code, data: body.result?.data as never };
+  }
+
+  /** The people of the demo world, by what they are. */
+  function person(match: (person: DevPerson) => boolean): DevPerson {
+    // Prefer people with one site, so a test about site A is not muddled by a second role.
+    const matches = state.people.filter(match);
+    const found = matches.find((p) => p.memberships.length <= 1) ?? matches[0];
+    if (!found) throw new Error("No seeded person matches.");
+    return found;
+  }
+  const roleIn = (siteId: string, role: string) => (p: DevPerson) =>
+    p.memberships.some((m) => m.siteId === siteId && m.role === role);
+
+  return { app, state, tokenFor, call, person, roleIn };
+}

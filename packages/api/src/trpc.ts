@@ -1,0 +1,135 @@
+import { withActor } from "@smallsupports/core/actor";
+import { DomainError, type DomainErrorKind } from "@smallsupports/core/errors";
+import * as Membership from "@smallsupports/core/membership";
+import type { SiteRole } from "@smallsupports/core/role";
+import { describeIssues, siteIdSchema } from "@smallsupports/core/validation";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
+import { z } from "zod";
+import type { SignInResult } from "./auth";
+
+/**
+ * Procedure builders: the one place the API decides who may call what.
+ *
+ *   publicProcedure      anyone, signed in or not
+ *   authed               any signed-in person
+ *   national             national partnership staff
+ *   siteProcedure(roles) members of `input.siteId` holding one of `roles`; the membership is
+ *                        read from the table on every call and handed to the procedure
+ *
+ * Each builder records its rule in the procedure's meta (`access`), so the trust suite can list
+ * every procedure with its rule and prove the rule holds. Services check again: every service
+ * call takes the site id and only builds keys inside it.
+ */
+
+/** Fields a request contributes to its log line. Ids only: never names, emails or free text. */
+export interface RequestLog {
+  requestId: string;
+  procedure?: string;
+  siteId?: string;
+  callerId?: string;
+}
+
+export interface Context {
+  signIn: SignInResult;
+  log: RequestLog;
+}
+
+export type Access =
+  | { kind: "public" }
+  | { kind: "authed" }
+  | { kind: "national" }
+  | { kind: "site"; roles: readonly SiteRole[]; nationalMayRead: boolean };
+
+export interface Meta {
+  access: Access;
+}
+
+const serverFault = "Something went wrong on our side. Please try again in a moment.";
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const issues = error.cause && "issues" in error.cause ? (error.cause.issues as z.core.$ZodIssue[]) : undefined;
+      const message =
+        error.code === "INTERNAL_SERVER_ERROR" ? serverFault : issues ? describeIssues(issues) : error.message;
+      // No stack, no cause: a person sees a plain sentence and a code, nothing about our insides.
+      return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const codeFor: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
+  validation: "BAD_REQUEST",
+  not_found: "NOT_FOUND",
+  conflict: "CONFLICT",
+  forbidden: "FORBIDDEN",
+  rule: "PRECONDITION_FAILED",
+};
+
+/** Names the procedure in the log and turns the services' typed errors into tRPC codes. */
+const base = t.procedure.use(async ({ ctx, path, next }) => {
+  ctx.log.procedure = path;
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: codeFor[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = base.meta({ access: { kind: "public" } });
+
+export const authed = base.meta({ access: { kind: "authed" } }).use(({ ctx, next }) => {
+  const { signIn } = ctx;
+  if (signIn.status !== "signed-in") {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message:
+        signIn.status === "expired"
+          ? "Your sign-in has expired. Please sign in again."
+          : "Please sign in to continue.",
+    });
+  }
+  const { person } = signIn;
+  ctx.log.callerId = person.personId;
+  // Services read the actor for their audit events from here.
+  return withActor({ personId: person.personId, name: person.name, national: person.national }, () =>
+    next({ ctx: { person } }),
+  );
+});
+
+export const national = authed.meta({ access: { kind: "national" } }).use(({ ctx, next }) => {
+  if (!ctx.person.national) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only national partnership staff can do this." });
+  }
+  return next();
+});
+
+/**
+ * Members of the site named by `input.siteId` with one of `roles`. With `nationalMayRead`,
+ * national staff may call it too (for summaries and counts, never individuals' records).
+ * A non-member gets FORBIDDEN whether or not the site exists, so ids reveal nothing.
+ */
+export function siteProcedure(roles: readonly SiteRole[], options: { nationalMayRead?: boolean } = {}) {
+  const nationalMayRead = options.nationalMayRead ?? false;
+  return authed
+    .meta({ access: { kind: "site", roles, nationalMayRead } })
+    .input(z.object({ siteId: siteIdSchema }))
+    .use(async ({ ctx, input, next }) => {
+      ctx.log.siteId = input.siteId;
+      const membership = await Membership.find(input.siteId, ctx.person.personId);
+      if (membership && roles.includes(membership.role)) return next({ ctx: { membership } });
+      if (nationalMayRead && ctx.person.national) return next({ ctx: { membership: undefined } });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: membership
+          ? "Your role in this site does not allow this."
+          : "You are not a member of this site.",
+      });
+    });
+}

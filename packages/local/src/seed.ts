@@ -1,0 +1,58 @@
+import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
+import * as Membership from "@smallsupports/core/membership";
+import * as Person from "@smallsupports/core/person";
+import * as Site from "@smallsupports/core/site";
+import { seedEmail, seedName, seedNationalStaff, seedSites, seedTeamShape } from "./seed-data";
+
+export interface SeedSummary {
+  sites: number;
+  people: number;
+  memberships: number;
+}
+
+/**
+ * Fills an empty table with the demo world, through the same services people use, so every
+ * record has its statistics and audit events. National staff add each site and invite its
+ * lead; the lead then invites the rest of the team.
+ */
+export async function seed(): Promise<SeedSummary> {
+  const nationalStaff = [];
+  for (const staff of seedNationalStaff) {
+    nationalStaff.push(await withActor(systemActor, () => Person.addNational(staff)));
+  }
+  const firstNational = nationalStaff[0] as Person.Person;
+  const nationalActor: Actor = { personId: firstNational.personId, name: firstNational.name, national: true };
+
+  let memberships = 0;
+  let n = 0;
+  const leads: Actor[] = [];
+  for (const site of seedSites) {
+    await withActor(nationalActor, () => Site.create(site));
+    let lead: Actor = nationalActor;
+    for (const role of seedTeamShape) {
+      const name = seedName(n++);
+      const member = await withActor(lead, () =>
+        Membership.invite({ siteId: site.siteId, name, email: seedEmail(name, site.siteId), role }),
+      );
+      memberships++;
+      if (role === "lead") lead = { personId: member.personId, name: member.name, national: false };
+    }
+    leads.push(lead);
+  }
+
+  // People who belong to more than one site, each with a different role there.
+  const [firstSite, secondSite, thirdSite] = seedSites;
+  const [firstLead, secondLead] = leads;
+  if (firstSite && secondSite && thirdSite && firstLead && secondLead) {
+    await withActor(secondLead, () =>
+      Membership.invite({ siteId: secondSite.siteId, name: firstLead.name, email: seedEmail(firstLead.name, firstSite.siteId), role: "expert" }),
+    );
+    const sharedProvider = seedName(6);
+    await withActor(leads[2] as Actor, () =>
+      Membership.invite({ siteId: thirdSite.siteId, name: sharedProvider, email: seedEmail(sharedProvider, firstSite.siteId), role: "provider" }),
+    );
+    memberships += 2;
+  }
+
+  return { sites: seedSites.length, people: nationalStaff.length + n, memberships };
+}
