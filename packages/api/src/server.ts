@@ -26,9 +26,16 @@ export function startServer(
     return c.html(indexHtml);
   });
   const hostname = options.hostname ?? "127.0.0.1";
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info) =>
       resolve({ server, url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${info.port}` }),
+    );
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${options.port} is already in use. Stop the other program or choose another port: PORT=3001 pnpm start`)
+          : error,
+      ),
     );
   });
 }

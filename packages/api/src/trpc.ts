@@ -56,11 +56,29 @@ const t = initTRPC
       const message =
         error.code === "INTERNAL_SERVER_ERROR" ? serverFault : issues ? describeIssues(issues) : error.message;
       // No stack, no cause: a person sees a plain sentence and a code, nothing about our insides.
-      return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus } };
+      // Field errors let a form show each problem beside its field.
+      return {
+        message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          fieldErrors: issues ? fieldErrors(issues) : undefined,
+        },
+      };
     },
   });
 
 export const router = t.router;
+
+function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && !errors[field]) errors[field] = describeIssues([{ ...issue, path: [] }]);
+  }
+  return errors;
+}
 export const createCallerFactory = t.createCallerFactory;
 
 const codeFor: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { useActor } from "./actor";
 import { db, type Entities } from "./db";
 import { ConflictError, NotFoundError, RuleError } from "./errors";
-import { roleCountField, roleLabels, type SiteRole, siteRoleSchema } from "./role";
+import { roleCountField, roleLabels, type SiteRole } from "./role";
 import { type Step, transact } from "./transact";
 import {
   cursorSchema,
@@ -12,6 +12,7 @@ import {
   personIdSchema,
   personNameSchema,
   siteIdSchema,
+  siteRoleSchema,
   verb,
   versionSchema,
 } from "./validation";

@@ -34,3 +34,10 @@ export async function allItems(): Promise<Record<string, unknown>[]> {
   } while (start);
   return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
 }
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Set by test/dynamo-global-setup.ts. */
+    dynamoEndpoint: string;
+  }
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "./errors";
+import { siteRoles } from "./role";
 
 /**
  * A service verb: its zod input schema travels with it (`Site.create.schema`) so the API
@@ -72,6 +73,10 @@ export const emailSchema = z
   .toLowerCase()
   .max(254, "Enter an email address of at most 254 characters.")
   .pipe(z.email("Enter a valid email address, like name@example.org."));
+
+export const siteRoleSchema = z.enum(siteRoles, {
+  error: "Choose a role: project lead, site team, expert by experience or provider lead.",
+});
 
 export const versionSchema = z
   .number({ error: "The record version is missing: refresh the page and try again." })

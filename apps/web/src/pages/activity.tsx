@@ -1,0 +1,57 @@
+import { useInfiniteQuery } from "@tanstack/solid-query";
+import { For, Match, Show, Switch } from "solid-js";
+import { api } from "../api/client";
+import { formatDateTime } from "../api/labels";
+import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+
+/** Who changed what in the site, newest first. */
+export function Activity(props: { siteId: string }) {
+  const activity = useInfiniteQuery(() => ({
+    queryKey: ["activity", props.siteId],
+    queryFn: ({ pageParam }) => api.activity.list.query({ siteId: props.siteId, cursor: pageParam, limit: 20 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.cursor,
+  }));
+  const events = () => activity.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section aria-labelledby="activity-heading">
+      <h2 id="activity-heading">Activity</h2>
+      <Switch>
+        <Match when={activity.isPending}>
+          <Loading label="Loading activity…" />
+        </Match>
+        <Match when={activity.isError}>
+          <ErrorNotice error={activity.error} retry={() => activity.refetch()} />
+        </Match>
+        <Match when={events().length === 0}>
+          <EmptyState title="Nothing has happened in this site yet." />
+        </Match>
+        <Match when={events().length > 0}>
+          <ol class="activity-list">
+            <For each={events()}>
+              {(event) => (
+                <li class="activity-item">
+                  <p class="activity-summary">{event.summary}</p>
+                  <p class="muted">
+                    {event.actorName} · <time datetime={event.at}>{formatDateTime(event.at)}</time>
+                  </p>
+                </li>
+              )}
+            </For>
+          </ol>
+          <Show when={activity.hasNextPage}>
+            <button
+              type="button"
+              class="button button-secondary"
+              disabled={activity.isFetchingNextPage}
+              onClick={() => activity.fetchNextPage()}
+            >
+              {activity.isFetchingNextPage ? "Loading…" : "Show older activity"}
+            </button>
+          </Show>
+        </Match>
+      </Switch>
+    </section>
+  );
+}

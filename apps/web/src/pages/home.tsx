@@ -1,0 +1,66 @@
+import { A } from "@solidjs/router";
+import { useQuery } from "@tanstack/solid-query";
+import { For, Match, Show, Switch } from "solid-js";
+import { api } from "../api/client";
+import { roleLabels } from "../api/labels";
+import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+
+/** "My sites": every site the signed-in person belongs to, with their role in each. */
+export default function Home() {
+  const me = useQuery(() => ({ queryKey: ["me"], queryFn: () => api.me.get.query() }));
+
+  return (
+    <div class="page">
+      <Switch>
+        <Match when={me.isPending}>
+          <Loading />
+        </Match>
+        <Match when={me.isError}>
+          <ErrorNotice error={me.error} retry={() => me.refetch()} />
+        </Match>
+        <Match when={me.data}>
+          {(data) => (
+            <>
+              <h1>Hello, {data().person.name.split(" ")[0]}</h1>
+              <Show when={data().person.national}>
+                <section class="card highlight">
+                  <h2>National partnership staff</h2>
+                  <p>You can see every site's progress and add new sites.</p>
+                  <A class="button" href="/national/sites">
+                    See all sites
+                  </A>
+                </section>
+              </Show>
+              <h2>My sites</h2>
+              <Show
+                when={data().sites.length > 0}
+                fallback={
+                  <EmptyState title="You are not a member of any site yet.">
+                    <p>
+                      {data().person.national
+                        ? "As national staff you can open any site from All sites."
+                        : "A site's project lead can invite you."}
+                    </p>
+                  </EmptyState>
+                }
+              >
+                <ul class="site-cards">
+                  <For each={data().sites}>
+                    {(site) => (
+                      <li>
+                        <A class="site-card" href={`/sites/${site.siteId}`}>
+                          <span class="site-card-name">{site.siteName}</span>
+                          <span class="badge">{roleLabels[site.role]}</span>
+                        </A>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}

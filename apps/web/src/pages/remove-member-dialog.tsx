@@ -1,0 +1,61 @@
+import { AlertDialog } from "@kobalte/core/alert-dialog";
+import type { Member } from "@smallsupports/core/membership";
+import { createMutation } from "@tanstack/solid-query";
+import { Show } from "solid-js";
+import { api, errorMessage } from "../api/client";
+import { roleLabels } from "../api/labels";
+
+/** Asks before removing anyone: removal takes away their access to the site at once. */
+export function RemoveMemberDialog(props: {
+  member: Member | null;
+  siteName: string;
+  onClose: () => void;
+  onRemoved: (message: string) => Promise<void>;
+}) {
+  const remove = createMutation(() => ({
+    mutationFn: (member: Member) =>
+      api.member.remove.mutate({ siteId: member.siteId, personId: member.personId, version: member.version }),
+    onSuccess: async (_result, member) => {
+      await props.onRemoved(`${member.name} has been removed from ${props.siteName}.`);
+      close();
+    },
+  }));
+
+  function close() {
+    remove.reset();
+    props.onClose();
+  }
+
+  return (
+    <AlertDialog open={props.member !== null} onOpenChange={(open) => !open && close()}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay class="modal-overlay" />
+        <div class="modal-position">
+          <AlertDialog.Content class="modal">
+            <AlertDialog.Title class="modal-title">Remove {props.member?.name}?</AlertDialog.Title>
+            <AlertDialog.Description class="modal-description">
+              {props.member?.name} ({props.member ? roleLabels[props.member.role] : ""}) will no longer be able to open{" "}
+              {props.siteName}. Their other sites are not affected. You can invite them again later.
+            </AlertDialog.Description>
+            <Show when={remove.isError}>
+              <div class="notice notice-error" role="alert">
+                <p>{errorMessage(remove.error)}</p>
+              </div>
+            </Show>
+            <div class="form-actions">
+              <button
+                type="button"
+                class="button button-danger"
+                disabled={remove.isPending}
+                onClick={() => props.member && remove.mutate(props.member)}
+              >
+                {remove.isPending ? "Removing…" : "Remove"}
+              </button>
+              <AlertDialog.CloseButton class="button button-secondary">Cancel</AlertDialog.CloseButton>
+            </div>
+          </AlertDialog.Content>
+        </div>
+      </AlertDialog.Portal>
+    </AlertDialog>
+  );
+}

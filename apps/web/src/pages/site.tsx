@@ -1,0 +1,89 @@
+import { useParams } from "@solidjs/router";
+import { Tabs } from "@kobalte/core/tabs";
+import { useQuery } from "@tanstack/solid-query";
+import { createMemo, For, Match, Show, Switch } from "solid-js";
+import { api, errorCode } from "../api/client";
+import { formatDate, roleLabels, rolePluralLabels, siteRoles } from "../api/labels";
+import { ErrorNotice, Loading } from "../ui/page-state";
+import { Activity } from "./activity";
+import { Members } from "./members";
+
+/** One site: its summary for anyone who may see it; team and activity for its lead and team. */
+export default function SitePage() {
+  const params = useParams<{ siteId: string }>();
+  const me = useQuery(() => ({ queryKey: ["me"], queryFn: () => api.me.get.query() }));
+  const site = useQuery(() => ({
+    queryKey: ["site", params.siteId],
+    queryFn: () => api.site.get.query({ siteId: params.siteId }),
+  }));
+  const myRole = createMemo(() => me.data?.sites.find((s) => s.siteId === params.siteId)?.role);
+  const canSeeTeam = () => myRole() === "lead" || myRole() === "team";
+
+  return (
+    <div class="page">
+      <Switch>
+        <Match when={site.isPending}>
+          <Loading label="Loading the site…" />
+        </Match>
+        <Match when={site.isError && errorCode(site.error) === "FORBIDDEN"}>
+          <h1>You cannot open this site</h1>
+          <p>You are not a member of this site. Its project lead can invite you.</p>
+        </Match>
+        <Match when={site.isError}>
+          <ErrorNotice error={site.error} retry={() => site.refetch()} />
+        </Match>
+        <Match when={site.data}>
+          {(data) => (
+            <>
+              <div class="page-heading">
+                <div>
+                  <h1>{data().name}</h1>
+                  <p class="muted">
+                    {data().area} · added {formatDate(data().createdAt)}
+                  </p>
+                </div>
+                <Show when={myRole()}>{(role) => <span class="badge badge-large">You: {roleLabels[role()]}</span>}</Show>
+              </div>
+              <section aria-labelledby="summary-heading">
+                <h2 id="summary-heading" class="visually-hidden">
+                  Summary
+                </h2>
+                <dl class="stats">
+                  <For each={siteRoles}>
+                    {(role) => (
+                      <div class="stat">
+                        <dt>{rolePluralLabels[role]}</dt>
+                        <dd>{data().memberCounts[role]}</dd>
+                      </div>
+                    )}
+                  </For>
+                </dl>
+                <p>
+                  <strong>Project lead:</strong> {data().leads.map((lead) => lead.name).join(", ") || "None yet"}
+                </p>
+              </section>
+              <Show when={canSeeTeam()}>
+                <Tabs class="tabs" defaultValue="members">
+                  <Tabs.List class="tab-list" aria-label="Site sections">
+                    <Tabs.Trigger class="tab" value="members">
+                      Team and members
+                    </Tabs.Trigger>
+                    <Tabs.Trigger class="tab" value="activity">
+                      Activity
+                    </Tabs.Trigger>
+                  </Tabs.List>
+                  <Tabs.Content class="tab-panel" value="members">
+                    <Members siteId={params.siteId} siteName={data().name} canManage={myRole() === "lead"} myId={me.data?.person.personId} />
+                  </Tabs.Content>
+                  <Tabs.Content class="tab-panel" value="activity">
+                    <Activity siteId={params.siteId} />
+                  </Tabs.Content>
+                </Tabs>
+              </Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}

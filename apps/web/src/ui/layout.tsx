@@ -1,0 +1,61 @@
+import { A, Navigate, useLocation } from "@solidjs/router";
+import { useQuery, useQueryClient } from "@tanstack/solid-query";
+import { createEffect, type JSX, on, Show } from "solid-js";
+import { api } from "../api/client";
+import { endSession, token } from "../api/session";
+
+/** The frame around every signed-in page: skip link, header, navigation, who is signed in. */
+export function Layout(props: { children?: JSX.Element }) {
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  // Nothing one person loaded may be shown to the next person who signs in on this browser.
+  createEffect(
+    on(token, (current) => {
+      if (!current) queryClient.clear();
+    }),
+  );
+  const me = useQuery(() => ({ queryKey: ["me"], queryFn: () => api.me.get.query(), enabled: !!token() }));
+  const onSignIn = () => location.pathname === "/sign-in";
+
+  return (
+    <Show when={token() || onSignIn()} fallback={<Navigate href="/sign-in" />}>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header class="site-header">
+        <div class="header-inner">
+          <A href="/" class="brand" end>
+            Small Supports
+          </A>
+          <Show when={token() && !onSignIn()}>
+            <nav aria-label="Main">
+              <ul class="nav-list">
+                <li>
+                  <A href="/" end activeClass="active">
+                    My sites
+                  </A>
+                </li>
+                <Show when={me.data?.person.national}>
+                  <li>
+                    <A href="/national/sites" activeClass="active">
+                      All sites
+                    </A>
+                  </li>
+                </Show>
+              </ul>
+            </nav>
+            <div class="account">
+              <span class="account-name">{me.data?.person.name}</span>
+              <button type="button" class="button button-quiet" onClick={() => endSession("signed-out")}>
+                Sign out
+              </button>
+            </div>
+          </Show>
+        </div>
+      </header>
+      <main id="main" class="main" tabindex="-1">
+        {props.children}
+      </main>
+    </Show>
+  );
+}
