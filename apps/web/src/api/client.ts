@@ -7,7 +7,8 @@ import { endSession, token } from "./session";
 export const api = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
-      url: "/trpc",
+      // Locally the API shares the web app's origin; in AWS the build is told the API's URL.
+      url: `${import.meta.env.VITE_API_URL ?? ""}/trpc`,
       headers: () => {
         const current = token();
         return current ? { authorization: `Bearer ${current}` } : {};

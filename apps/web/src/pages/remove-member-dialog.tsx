@@ -31,7 +31,7 @@ export function RemoveMemberDialog(props: {
       <AlertDialog.Portal>
         <AlertDialog.Overlay class="modal-overlay" />
         <div class="modal-position">
-          <AlertDialog.Content class="modal">
+          <AlertDialog.Content class="modal" role="alertdialog">
             <AlertDialog.Title class="modal-title">Remove {props.member?.name}?</AlertDialog.Title>
             <AlertDialog.Description class="modal-description">
               {props.member?.name} ({props.member ? roleLabels[props.member.role] : ""}) will no longer be able to open{" "}
@@ -51,7 +51,9 @@ export function RemoveMemberDialog(props: {
               >
                 {remove.isPending ? "Removing…" : "Remove"}
               </button>
-              <AlertDialog.CloseButton class="button button-secondary">Cancel</AlertDialog.CloseButton>
+              <button type="button" class="button button-secondary" onClick={close}>
+                Cancel
+              </button>
             </div>
           </AlertDialog.Content>
         </div>

@@ -1,0 +1,53 @@
+import AxeBuilder from "@axe-core/playwright";
+import { freePort } from "@smallsupports/local/dynamo-local";
+import { type LocalPlatform, startLocalPlatform } from "@smallsupports/local/platform";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { launchChromium } from "./browser";
+
+/**
+ * The whole local platform (in-memory DynamoDB Local, seeded) and Debian's Chromium, started once
+ * per test file. Each test gets a fresh browser context, so no sign-in leaks between tests.
+ */
+export function usePlatformAndBrowser() {
+  const state: { platform?: LocalPlatform; browser?: Browser } = {};
+  beforeAll(async () => {
+    state.platform = await startLocalPlatform({ port: await freePort(), log: () => {} });
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.platform?.stop();
+  });
+
+  async function newPage(width = 1280): Promise<{ page: Page; context: BrowserContext }> {
+    if (!state.browser || !state.platform) throw new Error("Started in beforeAll.");
+    const context = await state.browser.newContext({ viewport: { width, height: 900 }, baseURL: state.platform.url });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => {
+      throw error;
+    });
+    return { page, context };
+  }
+
+  return { newPage };
+}
+
+/** Signs in from the sign-in page by choosing the nth person listed under a group heading. */
+export async function signInAs(page: Page, group: string, index = 0): Promise<string> {
+  await page.goto("/sign-in");
+  const button = page.getByRole("region", { name: group }).getByRole("button").nth(index);
+  const name = (await button.locator(".person-name").textContent()) ?? "";
+  await button.click();
+  await page.getByRole("heading", { name: "My sites" }).waitFor();
+  return name;
+}
+
+/** No serious or critical accessibility problems on the page as it stands. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} on ${label})`);
+  expect(serious).toEqual([]);
+}

@@ -1,0 +1,103 @@
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { App, getStack } from "sst/constructs";
+import { initProject } from "sst/project";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Api, apiTableActions } from "./api";
+import { Auth } from "./auth";
+import { Storage } from "./storage";
+import { Web } from "./web";
+
+/** Synthesises the stacks offline, as `sst deploy` would for a stage, and reads the templates. */
+async function synth(stage: string) {
+  await initProject({ stage });
+  const app = new App({ mode: "deploy", stage, region: "eu-west-2" });
+  app.stack(Storage).stack(Auth).stack(Api).stack(Web);
+  return {
+    storage: Template.fromStack(getStack(Storage)),
+    auth: Template.fromStack(getStack(Auth)),
+    api: Template.fromStack(getStack(Api)),
+  };
+}
+
+type Statement = { Action: string | string[]; Effect: string; Resource: unknown };
+
+function policyStatements(template: Template): Statement[] {
+  return Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
+    (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+  );
+}
+
+describe("stage test", () => {
+  let templates: Awaited<ReturnType<typeof synth>>;
+  beforeAll(async () => {
+    templates = await synth("test");
+  }, 120_000);
+
+  it("builds the table from the core schema, with point-in-time recovery and no local indexes", () => {
+    templates.storage.hasResourceProperties("AWS::DynamoDB::Table", {
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: "gsi1",
+          KeySchema: [
+            { AttributeName: "gsi1pk", KeyType: "HASH" },
+            { AttributeName: "gsi1sk", KeyType: "RANGE" },
+          ],
+        }),
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    const table = Object.values(templates.storage.findResources("AWS::DynamoDB::Table"))[0] as {
+      Properties: Record<string, unknown>;
+      DeletionPolicy?: string;
+    };
+    expect(table.Properties.LocalSecondaryIndexes).toBeUndefined();
+    expect(table.Properties.DeletionProtectionEnabled).toBeFalsy();
+  });
+
+  it("runs the API on Lambda nodejs22.x arm64 behind an HTTP API", () => {
+    templates.api.hasResourceProperties("AWS::Lambda::Function", {
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      Environment: { Variables: Match.objectLike({ APP_MODE: "production" }) },
+    });
+    templates.api.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    templates.api.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+  });
+
+  it("grants the API exactly the DynamoDB actions it uses: no Scan, no wildcard", () => {
+    const statements = policyStatements(templates.api);
+    const dynamoActions = statements.flatMap((statement) =>
+      [statement.Action].flat().filter((action) => action.startsWith("dynamodb:")),
+    );
+    expect([...new Set(dynamoActions)].sort()).toEqual([...apiTableActions].sort());
+    for (const statement of statements) {
+      for (const action of [statement.Action].flat()) {
+        expect(action).not.toBe("*");
+        expect(action).not.toMatch(/^dynamodb:\*$/);
+        expect(action).not.toBe("dynamodb:Scan");
+      }
+    }
+  });
+
+  it("has a Cognito user pool and web client, and no identity pool", () => {
+    templates.auth.resourceCountIs("AWS::Cognito::UserPool", 1);
+    templates.auth.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
+    templates.auth.resourceCountIs("AWS::Cognito::IdentityPool", 0);
+    for (const statement of policyStatements(templates.auth)) {
+      expect([statement.Action].flat().some((action) => action.startsWith("cognito-sync"))).toBe(false);
+    }
+  });
+});
+
+describe("stage prod", () => {
+  it("protects the table from deletion and keeps it if the stack goes", async () => {
+    const { storage } = await synth("prod");
+    storage.hasResourceProperties("AWS::DynamoDB::Table", { DeletionProtectionEnabled: true });
+    const table = Object.values(storage.findResources("AWS::DynamoDB::Table"))[0] as { DeletionPolicy?: string };
+    expect(table.DeletionPolicy).toBe("Retain");
+  }, 120_000);
+});
