@@ -16,7 +16,14 @@ export default defineConfig({
       { extends: true, test: { name: "infra", root: "infra", include: ["*.test.ts"] } },
       {
         extends: true,
-        test: { name: "e2e", root: "e2e", include: ["*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: "e2e",
+          root: "e2e",
+          include: ["*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

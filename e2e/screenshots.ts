@@ -16,7 +16,8 @@ const browser = await launchChromium();
 for (const width of [360, 1280]) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  const shot = (name: string, fullPage = true) => page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage });
+  const shot = (name: string, fullPage = true) =>
+    page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage });
 
   await page.goto(`${base}/sign-in`);
   await page.getByRole("heading", { name: "National partnership staff" }).waitFor();
@@ -46,13 +47,19 @@ for (const width of [360, 1280]) {
   await page.getByRole("dialog").waitFor();
   await shot("invite");
   await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: /^Remove / }).last().click();
+  await page
+    .getByRole("button", { name: /^Remove / })
+    .last()
+    .click();
   await page.getByRole("alertdialog").waitFor();
   await shot("remove-confirm");
   await page.keyboard.press("Escape");
   await page.getByRole("tab", { name: "Activity" }).click();
   await page.getByRole("heading", { name: "Activity" }).waitFor();
-  await page.getByText(/^Invited /).first().waitFor();
+  await page
+    .getByText(/^Invited /)
+    .first()
+    .waitFor();
   await shot("site-activity");
   await context.close();
 }

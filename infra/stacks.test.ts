@@ -1,6 +1,6 @@
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { App, getStack } from "sst/constructs";
-import { initProject } from "sst/project";
+import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api, apiTableActions } from "./api";
 import { Auth } from "./auth";
@@ -23,7 +23,8 @@ type Statement = { Action: string | string[]; Effect: string; Resource: unknown 
 
 function policyStatements(template: Template): Statement[] {
   return Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
-    (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+    (policy) =>
+      (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
   );
 }
 

@@ -5,7 +5,11 @@ import { type StackContext, Table } from "sst/constructs";
 /** The single table, built from the same schema module the local launcher and tests use. */
 export function Storage({ stack, app }: StackContext) {
   const production = app.stage === "prod";
-  const keyFields = [tableKeys.partitionKey, tableKeys.sortKey, ...Object.values(tableIndexes).flatMap((i) => [i.partitionKey, i.sortKey])];
+  const keyFields = [
+    tableKeys.partitionKey,
+    tableKeys.sortKey,
+    ...Object.values(tableIndexes).flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
 
   const table = new Table(stack, "table", {
     fields: Object.fromEntries(keyFields.map((field) => [field, "string" as const])),

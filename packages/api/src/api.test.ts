@@ -26,7 +26,8 @@ describe("what each role sees", () => {
     const token = await tokenFor(nationalStaff());
     const { status, data } = await call("query", "site.list", { limit: 100 }, token);
     expect(status).toBe(200);
-    const sites = (data as { items: { siteId: string; memberCounts: Record<string, number>; leads: unknown[] }[] }).items;
+    const sites = (data as { items: { siteId: string; memberCounts: Record<string, number>; leads: unknown[] }[] })
+      .items;
     expect(sites).toHaveLength(12);
     for (const site of sites) {
       expect(site.memberCounts.lead).toBeGreaterThanOrEqual(1);
@@ -54,7 +55,12 @@ describe("what each role sees", () => {
     const token = await tokenFor(teamA());
     expect((await call("query", "member.list", { siteId: siteA }, token)).status).toBe(200);
     expect((await call("query", "activity.list", { siteId: siteA }, token)).status).toBe(200);
-    const invite = await call("mutation", "member.invite", { siteId: siteA, name: "New Person", email: "new@example.org", role: "team" }, token);
+    const invite = await call(
+      "mutation",
+      "member.invite",
+      { siteId: siteA, name: "New Person", email: "new@example.org", role: "team" },
+      token,
+    );
     expect(invite.code).toBe("FORBIDDEN");
   });
 
@@ -79,8 +85,18 @@ describe("one site can never reach another", () => {
     const target = (await membersOf(siteA)).find((m) => m.role === "team");
     if (!target) throw new Error("seed has a team member");
     const attempts = [
-      call("mutation", "member.invite", { siteId: siteA, name: "Intruder", email: "intruder@example.org", role: "lead" }, token),
-      call("mutation", "member.changeRole", { siteId: siteA, personId: target.personId, role: "lead", version: target.version }, token),
+      call(
+        "mutation",
+        "member.invite",
+        { siteId: siteA, name: "Intruder", email: "intruder@example.org", role: "lead" },
+        token,
+      ),
+      call(
+        "mutation",
+        "member.changeRole",
+        { siteId: siteA, personId: target.personId, role: "lead", version: target.version },
+        token,
+      ),
       call("mutation", "member.remove", { siteId: siteA, personId: target.personId, version: target.version }, token),
       call("query", "activity.list", { siteId: siteA }, token),
     ];
@@ -100,7 +116,12 @@ describe("one site can never reach another", () => {
       token,
     );
     expect(change.code).toBe("NOT_FOUND");
-    const remove = await call("mutation", "member.remove", { siteId: siteB, personId: target.personId, version: target.version }, token);
+    const remove = await call(
+      "mutation",
+      "member.remove",
+      { siteId: siteB, personId: target.personId, version: target.version },
+      token,
+    );
     expect(remove.code).toBe("NOT_FOUND");
     expect(JSON.stringify([change.body, remove.body])).not.toContain(target.name);
     expect(await allItems()).toEqual(before);
@@ -108,7 +129,9 @@ describe("one site can never reach another", () => {
 
   it("asks for a sign-in without a token, with a bad one, and with an expired one", async () => {
     expect((await call("query", "me.get", undefined)).code).toBe("UNAUTHORIZED");
-    expect((await call("query", "member.list", { siteId: siteA }, "not-a-real-token-at-all")).code).toBe("UNAUTHORIZED");
+    expect((await call("query", "member.list", { siteId: siteA }, "not-a-real-token-at-all")).code).toBe(
+      "UNAUTHORIZED",
+    );
     const secret = state.config?.devTokenSecret as Uint8Array;
     const expired = await new SignJWT({})
       .setProtectedHeader({ alg: "HS256" })
@@ -143,11 +166,26 @@ describe("changes through the API", () => {
     );
     expect(invited.status).toBe(200);
     const member = invited.data as { personId: string; version: number };
-    const changed = await call("mutation", "member.changeRole", { siteId: siteA, personId: member.personId, role: "team", version: 1 }, token);
+    const changed = await call(
+      "mutation",
+      "member.changeRole",
+      { siteId: siteA, personId: member.personId, role: "team", version: 1 },
+      token,
+    );
     expect(changed.data).toMatchObject({ role: "team", version: 2 });
-    const stale = await call("mutation", "member.changeRole", { siteId: siteA, personId: member.personId, role: "lead", version: 1 }, token);
+    const stale = await call(
+      "mutation",
+      "member.changeRole",
+      { siteId: siteA, personId: member.personId, role: "lead", version: 1 },
+      token,
+    );
     expect(stale.code).toBe("CONFLICT");
-    const removed = await call("mutation", "member.remove", { siteId: siteA, personId: member.personId, version: 2 }, token);
+    const removed = await call(
+      "mutation",
+      "member.remove",
+      { siteId: siteA, personId: member.personId, version: 2 },
+      token,
+    );
     expect(removed.status).toBe(200);
     const activity = await call("query", "activity.list", { siteId: siteA, limit: 3 }, token);
     expect((activity.data as { items: { action: string }[] }).items.map((event) => event.action)).toEqual([
@@ -159,9 +197,19 @@ describe("changes through the API", () => {
 
   it("national staff add a site; a duplicate address is refused with a plain message", async () => {
     const token = await tokenFor(nationalStaff());
-    const created = await call("mutation", "site.create", { siteId: "test-valley", name: "Test Valley", area: "Hampshire" }, token);
+    const created = await call(
+      "mutation",
+      "site.create",
+      { siteId: "test-valley", name: "Test Valley", area: "Hampshire" },
+      token,
+    );
     expect(created.status).toBe(200);
-    const duplicate = await call("mutation", "site.create", { siteId: "test-valley", name: "Other", area: "Elsewhere" }, token);
+    const duplicate = await call(
+      "mutation",
+      "site.create",
+      { siteId: "test-valley", name: "Other", area: "Elsewhere" },
+      token,
+    );
     expect(duplicate.code).toBe("CONFLICT");
     expect(duplicate.body.error?.message).toMatch(/already exists/);
   });
@@ -172,7 +220,11 @@ describe("bad input is refused plainly, never a 500", () => {
     ["an invalid email", "member.invite", { siteId: siteA, name: "Ok Name", email: "nope", role: "team" }],
     ["a number for a name", "member.invite", { siteId: siteA, name: 5, email: "a@b.org", role: "team" }],
     ["a huge name", "member.invite", { siteId: siteA, name: "x".repeat(5000), email: "a@b.org", role: "team" }],
-    ["an extra field", "member.invite", { siteId: siteA, name: "Ok Name", email: "a@b.org", role: "team", admin: true }],
+    [
+      "an extra field",
+      "member.invite",
+      { siteId: siteA, name: "Ok Name", email: "a@b.org", role: "team", admin: true },
+    ],
     ["a negative version", "member.changeRole", { siteId: siteA, personId: "someone", role: "team", version: -1 }],
     ["a path for an id", "member.changeRole", { siteId: siteA, personId: "../../etc", role: "team", version: 1 }],
     ["missing fields", "member.remove", { siteId: siteA }],
@@ -224,7 +276,12 @@ describe("HTTP", () => {
     const config = state.config;
     if (!config) throw new Error("config is set in beforeAll");
     const production = createApp(
-      { ...config, mode: "production", devTokenSecret: undefined, cognito: { region: "eu-west-2", userPoolId: "eu-west-2_test", clientId: "client" } },
+      {
+        ...config,
+        mode: "production",
+        devTokenSecret: undefined,
+        cognito: { region: "eu-west-2", userPoolId: "eu-west-2_test", clientId: "client" },
+      },
       { log: () => {} },
     );
     expect((await production.request("/api/dev/people")).status).toBe(404);

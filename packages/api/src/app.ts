@@ -1,5 +1,5 @@
-import { configureDynamo } from "@smallsupports/core/dynamo";
 import { trpcServer } from "@hono/trpc-server";
+import { configureDynamo } from "@smallsupports/core/dynamo";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";

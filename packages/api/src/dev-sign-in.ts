@@ -1,8 +1,8 @@
+import { systemActor, withActor } from "@smallsupports/core/actor";
 import * as Membership from "@smallsupports/core/membership";
 import * as Person from "@smallsupports/core/person";
 import type { SiteRole } from "@smallsupports/core/role";
 import * as Site from "@smallsupports/core/site";
-import { withActor, systemActor } from "@smallsupports/core/actor";
 import { Hono } from "hono";
 import { z } from "zod";
 import { issueDevToken } from "./auth";
@@ -28,7 +28,7 @@ export function devSignInRoutes(secret: Uint8Array) {
 
   routes.post("/sign-in", async (c) => {
     const body = z.object({ personId: z.string().min(1).max(64) }).safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ error: "Send a JSON body like {\"personId\": \"...\"}." }, 400);
+    if (!body.success) return c.json({ error: 'Send a JSON body like {"personId": "..."}.' }, 400);
     const person = await Person.get({ personId: body.data.personId }).catch(() => undefined);
     if (!person) return c.json({ error: "No one with that id can sign in." }, 404);
     return c.json({ token: await issueDevToken(person.personId, secret) });

@@ -33,7 +33,9 @@ export function startServer(
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         error.code === "EADDRINUSE"
-          ? new Error(`Port ${options.port} is already in use. Stop the other program or choose another port: PORT=3001 pnpm start`)
+          ? new Error(
+              `Port ${options.port} is already in use. Stop the other program or choose another port: PORT=3001 pnpm start`,
+            )
           : error,
       ),
     );

@@ -108,9 +108,7 @@ export const authed = base.meta({ access: { kind: "authed" } }).use(({ ctx, next
     throw new TRPCError({
       code: "UNAUTHORIZED",
       message:
-        signIn.status === "expired"
-          ? "Your sign-in has expired. Please sign in again."
-          : "Please sign in to continue.",
+        signIn.status === "expired" ? "Your sign-in has expired. Please sign in again." : "Please sign in to continue.",
     });
   }
   const { person } = signIn;
@@ -145,9 +143,7 @@ export function siteProcedure(roles: readonly SiteRole[], options: { nationalMay
       if (nationalMayRead && ctx.person.national) return next({ ctx: { membership: undefined } });
       throw new TRPCError({
         code: "FORBIDDEN",
-        message: membership
-          ? "Your role in this site does not allow this."
-          : "You are not a member of this site.",
+        message: membership ? "Your role in this site does not allow this." : "You are not a member of this site.",
       });
     });
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Actor, withActor } from "./actor";
 import * as Activity from "./activity";
+import { type Actor, withActor } from "./actor";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
 import * as Membership from "./membership";
 import * as Person from "./person";
@@ -23,7 +23,13 @@ describe("Membership.invite", () => {
     const member = await as(lead, () =>
       Membership.invite({ siteId: "site-a", name: "Sam Patel", email: "Sam.Patel@Example.org", role: "expert" }),
     );
-    expect(member).toMatchObject({ siteId: "site-a", name: "Sam Patel", email: "sam.patel@example.org", role: "expert", version: 1 });
+    expect(member).toMatchObject({
+      siteId: "site-a",
+      name: "Sam Patel",
+      email: "sam.patel@example.org",
+      role: "expert",
+      version: 1,
+    });
     expect((await Site.get({ siteId: "site-a" })).memberCounts.expert).toBe(1);
     expect(await Person.findByEmail("sam.patel@example.org")).toMatchObject({ personId: member.personId });
     const activity = await Activity.list({ siteId: "site-a" });
@@ -53,10 +59,14 @@ describe("Membership.invite", () => {
   });
 
   it("refuses a second invitation to the same site and writes nothing", async () => {
-    await as(lead, () => Membership.invite({ siteId: "site-a", name: "Once Only", email: "once@example.org", role: "team" }));
+    await as(lead, () =>
+      Membership.invite({ siteId: "site-a", name: "Once Only", email: "once@example.org", role: "team" }),
+    );
     const before = await allItems();
     await expect(
-      as(lead, () => Membership.invite({ siteId: "site-a", name: "Once Only", email: "once@example.org", role: "expert" })),
+      as(lead, () =>
+        Membership.invite({ siteId: "site-a", name: "Once Only", email: "once@example.org", role: "expert" }),
+      ),
     ).rejects.toThrow(/already a member/);
     expect(await allItems()).toEqual(before);
   });
@@ -64,7 +74,9 @@ describe("Membership.invite", () => {
   it("refuses a site that does not exist and writes nothing", async () => {
     const before = await allItems();
     await expect(
-      as(lead, () => Membership.invite({ siteId: "no-such-site", name: "Nobody", email: "nobody@example.org", role: "team" })),
+      as(lead, () =>
+        Membership.invite({ siteId: "no-such-site", name: "Nobody", email: "nobody@example.org", role: "team" }),
+      ),
     ).rejects.toThrow(NotFoundError);
     expect(await allItems()).toEqual(before);
   });
@@ -105,10 +117,14 @@ describe("Membership.changeRole and remove", () => {
     const member = await as(lead, () =>
       Membership.invite({ siteId: "site-a", name: "Stale Reader", email: "stale@example.org", role: "team" }),
     );
-    await as(lead, () => Membership.changeRole({ siteId: "site-a", personId: member.personId, role: "expert", version: 1 }));
+    await as(lead, () =>
+      Membership.changeRole({ siteId: "site-a", personId: member.personId, role: "expert", version: 1 }),
+    );
     const before = await allItems();
     await expect(
-      as(lead, () => Membership.changeRole({ siteId: "site-a", personId: member.personId, role: "provider", version: 1 })),
+      as(lead, () =>
+        Membership.changeRole({ siteId: "site-a", personId: member.personId, role: "provider", version: 1 }),
+      ),
     ).rejects.toThrow(ConflictError);
     await expect(
       as(lead, () => Membership.remove({ siteId: "site-a", personId: member.personId, version: 1 })),
@@ -140,7 +156,9 @@ describe("Membership.changeRole and remove", () => {
     const member = await as(lead, () =>
       Membership.invite({ siteId: "site-a", name: "Leaving Soon", email: "leaving@example.org", role: "expert" }),
     );
-    await as(lead, () => Membership.invite({ siteId: "site-b", name: "Leaving Soon", email: "leaving@example.org", role: "team" }));
+    await as(lead, () =>
+      Membership.invite({ siteId: "site-b", name: "Leaving Soon", email: "leaving@example.org", role: "team" }),
+    );
     const expertsBefore = (await Site.get({ siteId: "site-a" })).memberCounts.expert;
     await as(lead, () => Membership.remove({ siteId: "site-a", personId: member.personId, version: 1 }));
     expect(await Membership.find("site-a", member.personId)).toBeUndefined();
@@ -157,15 +175,17 @@ describe("Membership.changeRole and remove", () => {
     await expect(
       as(lead, () => Membership.changeRole({ siteId: "one-lead", personId: only.personId, role: "team", version: 1 })),
     ).rejects.toThrow(RuleError);
-    await expect(as(lead, () => Membership.remove({ siteId: "one-lead", personId: only.personId, version: 1 }))).rejects.toThrow(
-      RuleError,
-    );
+    await expect(
+      as(lead, () => Membership.remove({ siteId: "one-lead", personId: only.personId, version: 1 })),
+    ).rejects.toThrow(RuleError);
     expect(await allItems()).toEqual(before);
 
     const second = await as(national, () =>
       Membership.invite({ siteId: "one-lead", name: "Second Lead", email: "second-lead@example.org", role: "lead" }),
     );
     await as(lead, () => Membership.remove({ siteId: "one-lead", personId: only.personId, version: 1 }));
-    expect((await Site.get({ siteId: "one-lead" })).leads).toEqual([{ personId: second.personId, name: "Second Lead" }]);
+    expect((await Site.get({ siteId: "one-lead" })).leads).toEqual([
+      { personId: second.personId, name: "Second Lead" },
+    ]);
   });
 });

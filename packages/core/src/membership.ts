@@ -84,9 +84,7 @@ export const invite = verb(
       db.entities.emailClaim.get({ email }).go(),
     ]);
     if (!site.data) throw new NotFoundError("That site does not exist.");
-    const existing = claim.data
-      ? (await db.entities.person.get({ personId: claim.data.personId }).go()).data
-      : null;
+    const existing = claim.data ? (await db.entities.person.get({ personId: claim.data.personId }).go()).data : null;
     const personId = existing?.personId ?? randomUUID();
     const personName = existing?.name ?? name;
     const siteName = site.data.name;
@@ -199,7 +197,13 @@ export const remove = verb(memberKey.extend({ version: versionSchema }), async (
 });
 
 /** Moves one member's count from one role to another (or out); refuses to leave a site leaderless. */
-function statsChange(siteStats: Entities["siteStats"], siteId: string, personId: string, from: SiteRole, to: SiteRole | null) {
+function statsChange(
+  siteStats: Entities["siteStats"],
+  siteId: string,
+  personId: string,
+  from: SiteRole,
+  to: SiteRole | null,
+) {
   const counts: Record<string, number> = { [roleCountField[from]]: -1 };
   if (to) counts[roleCountField[to]] = 1;
   let update = siteStats.patch({ siteId }).add({ ...counts, ...(to === "lead" ? { leadIds: [personId] } : {}) });

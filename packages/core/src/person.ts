@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { useActor } from "./actor";
 import { NATIONAL_SCOPE } from "./activity";
+import { useActor } from "./actor";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { transact } from "./transact";

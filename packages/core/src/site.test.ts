@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, withActor } from "./actor";
 import * as Activity from "./activity";
+import { type Actor, withActor } from "./actor";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors";
 import * as Site from "./site";
 import { allItems, useFreshTable } from "./test-table";
@@ -13,7 +13,9 @@ const asNational = <T>(run: () => Promise<T>) => withActor(national, run);
 
 describe("Site.create", () => {
   it("creates the registry entry, statistics, a draft approval process and an audit event together", async () => {
-    const site = await asNational(() => Site.create({ siteId: "north-east", name: "North East", area: "Tyne and Wear" }));
+    const site = await asNational(() =>
+      Site.create({ siteId: "north-east", name: "North East", area: "Tyne and Wear" }),
+    );
     expect(site).toMatchObject({ siteId: "north-east", name: "North East", area: "Tyne and Wear", version: 1 });
     expect(site.memberCounts).toEqual({ lead: 0, team: 0, expert: 0, provider: 0 });
 
@@ -27,15 +29,19 @@ describe("Site.create", () => {
 
     const activity = await Activity.list({ siteId: "north-east" });
     expect(activity.items).toHaveLength(1);
-    expect(activity.items[0]).toMatchObject({ action: "site.created", actorId: "national-1", actorName: "Nadia National" });
+    expect(activity.items[0]).toMatchObject({
+      action: "site.created",
+      actorId: "national-1",
+      actorName: "Nadia National",
+    });
   });
 
   it("refuses a duplicate address and writes nothing", async () => {
     await asNational(() => Site.create({ siteId: "dup-site", name: "First", area: "Somewhere" }));
     const before = await allItems();
-    await expect(asNational(() => Site.create({ siteId: "dup-site", name: "Second", area: "Elsewhere" }))).rejects.toThrow(
-      ConflictError,
-    );
+    await expect(
+      asNational(() => Site.create({ siteId: "dup-site", name: "Second", area: "Elsewhere" })),
+    ).rejects.toThrow(ConflictError);
     expect(await allItems()).toEqual(before);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useActor } from "./actor";
 import { db, type Entities } from "./db";
-import { ConflictError, DomainError } from "./errors";
+import { ConflictError, type DomainError } from "./errors";
 
 /** What the activity list will say about a change. */
 export interface AuditNote {

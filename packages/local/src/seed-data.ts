@@ -11,18 +11,30 @@ export interface SeedSite {
 }
 
 export const seedSites: SeedSite[] = [
-  { siteId: "lancashire-south-cumbria", name: "Lancashire and South Cumbria", area: "Lancashire and South Cumbria ICB" },
+  {
+    siteId: "lancashire-south-cumbria",
+    name: "Lancashire and South Cumbria",
+    area: "Lancashire and South Cumbria ICB",
+  },
   { siteId: "greater-manchester", name: "Greater Manchester", area: "Greater Manchester Integrated Care" },
   { siteId: "west-yorkshire", name: "West Yorkshire", area: "Bradford, Calderdale, Kirklees, Leeds and Wakefield" },
   { siteId: "north-east-cumbria", name: "North East and North Cumbria", area: "North East and North Cumbria ICB" },
   { siteId: "cheshire-merseyside", name: "Cheshire and Merseyside", area: "Cheshire and Merseyside ICB" },
   { siteId: "birmingham-solihull", name: "Birmingham and Solihull", area: "Birmingham and Solihull ICB" },
-  { siteId: "nottinghamshire", name: "Nottingham and Nottinghamshire", area: "Nottingham City and Nottinghamshire County" },
+  {
+    siteId: "nottinghamshire",
+    name: "Nottingham and Nottinghamshire",
+    area: "Nottingham City and Nottinghamshire County",
+  },
   { siteId: "norfolk-waveney", name: "Norfolk and Waveney", area: "Norfolk and Waveney ICB" },
   { siteId: "kent-medway", name: "Kent and Medway", area: "Kent County and Medway" },
   { siteId: "bristol-somerset-glos", name: "Bristol, North Somerset and South Gloucestershire", area: "BNSSG ICB" },
   { siteId: "devon", name: "Devon", area: "Devon County and Plymouth" },
-  { siteId: "south-east-london", name: "South East London", area: "Bexley, Bromley, Greenwich, Lambeth, Lewisham and Southwark" },
+  {
+    siteId: "south-east-london",
+    name: "South East London",
+    area: "Bexley, Bromley, Greenwich, Lambeth, Lewisham and Southwark",
+  },
 ];
 
 export const seedNationalStaff = [
@@ -32,15 +44,67 @@ export const seedNationalStaff = [
 ];
 
 /** How each site's team is made up, in the order people are invited. */
-export const seedTeamShape: SiteRole[] = ["lead", "team", "team", "expert", "expert", "expert", "provider", "provider", "provider"];
+export const seedTeamShape: SiteRole[] = [
+  "lead",
+  "team",
+  "team",
+  "expert",
+  "expert",
+  "expert",
+  "provider",
+  "provider",
+  "provider",
+];
 
 const firstNames = [
-  "Aisha", "Ben", "Chloe", "Dev", "Ellie", "Farid", "Grace", "Harry", "Imani", "Jack", "Kiran", "Laura",
-  "Mo", "Nia", "Owen", "Pooja", "Quinn", "Rosa", "Sam", "Tariq", "Una", "Vik", "Wendy", "Yusuf",
+  "Aisha",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Ellie",
+  "Farid",
+  "Grace",
+  "Harry",
+  "Imani",
+  "Jack",
+  "Kiran",
+  "Laura",
+  "Mo",
+  "Nia",
+  "Owen",
+  "Pooja",
+  "Quinn",
+  "Rosa",
+  "Sam",
+  "Tariq",
+  "Una",
+  "Vik",
+  "Wendy",
+  "Yusuf",
 ];
 const lastNames = [
-  "Adams", "Begum", "Carter", "Doyle", "Evans", "Fraser", "Gill", "Hughes", "Iqbal", "Jones", "Khan", "Lewis",
-  "Morgan", "Nolan", "O'Brien", "Patel", "Reid", "Singh", "Taylor", "Usman", "Walsh", "Young",
+  "Adams",
+  "Begum",
+  "Carter",
+  "Doyle",
+  "Evans",
+  "Fraser",
+  "Gill",
+  "Hughes",
+  "Iqbal",
+  "Jones",
+  "Khan",
+  "Lewis",
+  "Morgan",
+  "Nolan",
+  "O'Brien",
+  "Patel",
+  "Reid",
+  "Singh",
+  "Taylor",
+  "Usman",
+  "Walsh",
+  "Young",
 ];
 
 /** A distinct invented name for the nth seeded site member. */

@@ -45,11 +45,21 @@ export async function seed(): Promise<SeedSummary> {
   const [firstLead, secondLead] = leads;
   if (firstSite && secondSite && thirdSite && firstLead && secondLead) {
     await withActor(secondLead, () =>
-      Membership.invite({ siteId: secondSite.siteId, name: firstLead.name, email: seedEmail(firstLead.name, firstSite.siteId), role: "expert" }),
+      Membership.invite({
+        siteId: secondSite.siteId,
+        name: firstLead.name,
+        email: seedEmail(firstLead.name, firstSite.siteId),
+        role: "expert",
+      }),
     );
     const sharedProvider = seedName(6);
     await withActor(leads[2] as Actor, () =>
-      Membership.invite({ siteId: thirdSite.siteId, name: sharedProvider, email: seedEmail(sharedProvider, firstSite.siteId), role: "provider" }),
+      Membership.invite({
+        siteId: thirdSite.siteId,
+        name: sharedProvider,
+        email: seedEmail(sharedProvider, firstSite.siteId),
+        role: "provider",
+      }),
     );
     memberships += 2;
   }

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { LogSink } from "@smallsupports/api/log";
-import { startLocalPlatform, repoRoot } from "./platform";
+import { repoRoot, startLocalPlatform } from "./platform";
 
 /**
  * `pnpm start`: the platform with demo data at http://localhost:3000 (PORT to change it).
@@ -8,13 +8,16 @@ import { startLocalPlatform, repoRoot } from "./platform";
  */
 const port = Number(process.env.PORT ?? 3000);
 const quietLog: LogSink = (line) => {
-  if (line.status >= 500) console.error(`${line.method} ${line.path} ${line.status} ${line.durationMs}ms ${line.error ?? ""}`);
+  if (line.status >= 500)
+    console.error(`${line.method} ${line.path} ${line.status} ${line.durationMs}ms ${line.error ?? ""}`);
 };
 
 try {
   console.log("Starting DynamoDB Local and the platform…");
   const platform = await startLocalPlatform({ port, dataDir: join(repoRoot, ".data/dynamodb"), log: quietLog });
-  console.log(platform.seeded ? "Created the table and the demo data for twelve sites." : "Using the data kept in .data/.");
+  console.log(
+    platform.seeded ? "Created the table and the demo data for twelve sites." : "Using the data kept in .data/.",
+  );
   console.log(`\nSmall Supports is running at http://localhost:${port}\nPress Ctrl+C to stop.`);
   const stop = async () => {
     await platform.stop();

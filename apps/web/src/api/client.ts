@@ -1,6 +1,6 @@
 import type { AppRouter } from "@smallsupports/api/root";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/solid-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { endSession, token } from "./session";
 
 /** The typed API. Only the router's *type* is imported: no server code reaches the browser. */
@@ -49,7 +49,8 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 15_000,
-      retry: (count, error) => count < 2 && !["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(errorCode(error) ?? ""),
+      retry: (count, error) =>
+        count < 2 && !["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(errorCode(error) ?? ""),
     },
   },
 });

@@ -14,7 +14,11 @@ function addressFrom(name: string) {
     .slice(0, 60);
 }
 
-export function AddSiteDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; onAdded: (name: string) => void }) {
+export function AddSiteDialog(props: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onAdded: (name: string) => void;
+}) {
   const queryClient = useQueryClient();
   const [name, setName] = createSignal("");
   const [area, setArea] = createSignal("");

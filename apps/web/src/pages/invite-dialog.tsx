@@ -51,7 +51,15 @@ export function InviteDialog(props: {
           invite.mutate();
         }}
       >
-        <TextField label="Full name" name="name" value={name()} onChange={setName} error={errors().name} autocomplete="name" required />
+        <TextField
+          label="Full name"
+          name="name"
+          value={name()}
+          onChange={setName}
+          error={errors().name}
+          autocomplete="name"
+          required
+        />
         <TextField
           label="Email address"
           name="email"

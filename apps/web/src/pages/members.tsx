@@ -122,7 +122,12 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
         onInvited={(name) => changed(`${name} has been invited.`)}
       />
       <ChangeRoleDialog member={changing()} onClose={() => setChanging(null)} onChanged={changed} />
-      <RemoveMemberDialog member={removing()} siteName={props.siteName} onClose={() => setRemoving(null)} onRemoved={changed} />
+      <RemoveMemberDialog
+        member={removing()}
+        siteName={props.siteName}
+        onClose={() => setRemoving(null)}
+        onRemoved={changed}
+      />
     </section>
   );
 }

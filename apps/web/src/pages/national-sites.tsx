@@ -52,7 +52,13 @@ export default function NationalSites() {
                   <th scope="col">Site</th>
                   <th scope="col">Area</th>
                   <th scope="col">Project lead</th>
-                  <For each={siteRoles}>{(role) => <th scope="col" class="number">{rolePluralLabels[role]}</th>}</For>
+                  <For each={siteRoles}>
+                    {(role) => (
+                      <th scope="col" class="number">
+                        {rolePluralLabels[role]}
+                      </th>
+                    )}
+                  </For>
                   <th scope="col">Added</th>
                 </tr>
               </thead>
@@ -65,7 +71,11 @@ export default function NationalSites() {
                       </th>
                       <td data-label="Area">{site.area}</td>
                       <td data-label="Project lead">
-                        {site.leads.length ? site.leads.map((lead) => lead.name).join(", ") : <span class="muted">None yet</span>}
+                        {site.leads.length ? (
+                          site.leads.map((lead) => lead.name).join(", ")
+                        ) : (
+                          <span class="muted">None yet</span>
+                        )}
                       </td>
                       <For each={siteRoles}>
                         {(role) => (
@@ -82,7 +92,12 @@ export default function NationalSites() {
             </table>
           </div>
           <Show when={sites.hasNextPage}>
-            <button type="button" class="button button-secondary" disabled={sites.isFetchingNextPage} onClick={() => sites.fetchNextPage()}>
+            <button
+              type="button"
+              class="button button-secondary"
+              disabled={sites.isFetchingNextPage}
+              onClick={() => sites.fetchNextPage()}
+            >
               {sites.isFetchingNextPage ? "Loading…" : "Show more sites"}
             </button>
           </Show>

@@ -52,9 +52,8 @@ export default function SignIn() {
       .map((group) => ({
         ...group,
         people: needle
-          ? group.people.filter(
-              ({ person, roleLabel }) =>
-                `${person.name} ${roleLabel} ${group.title}`.toLowerCase().includes(needle),
+          ? group.people.filter(({ person, roleLabel }) =>
+              `${person.name} ${roleLabel} ${group.title}`.toLowerCase().includes(needle),
             )
           : group.people,
       }))
@@ -110,7 +109,13 @@ export default function SignIn() {
         </Match>
         <Match when={people.data}>
           <div class="filter">
-            <TextField label="Find a person or site" name="filter" value={filter()} onChange={setFilter} hint="For example, a name, Expert or Devon." />
+            <TextField
+              label="Find a person or site"
+              name="filter"
+              value={filter()}
+              onChange={setFilter}
+              hint="For example, a name, Expert or Devon."
+            />
           </div>
           <Show when={groups().length > 0} fallback={<EmptyState title="No one matches that search." />}>
             <For each={groups()}>

@@ -1,5 +1,5 @@
-import { useParams } from "@solidjs/router";
 import { Tabs } from "@kobalte/core/tabs";
+import { useParams } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, For, Match, Show, Switch } from "solid-js";
 import { api, errorCode } from "../api/client";
@@ -42,7 +42,9 @@ export default function SitePage() {
                     {data().area} · added {formatDate(data().createdAt)}
                   </p>
                 </div>
-                <Show when={myRole()}>{(role) => <span class="badge badge-large">You: {roleLabels[role()]}</span>}</Show>
+                <Show when={myRole()}>
+                  {(role) => <span class="badge badge-large">You: {roleLabels[role()]}</span>}
+                </Show>
               </div>
               <section aria-labelledby="summary-heading">
                 <h2 id="summary-heading" class="visually-hidden">
@@ -59,7 +61,10 @@ export default function SitePage() {
                   </For>
                 </dl>
                 <p>
-                  <strong>Project lead:</strong> {data().leads.map((lead) => lead.name).join(", ") || "None yet"}
+                  <strong>Project lead:</strong>{" "}
+                  {data()
+                    .leads.map((lead) => lead.name)
+                    .join(", ") || "None yet"}
                 </p>
               </section>
               <Show when={canSeeTeam()}>
@@ -73,7 +78,12 @@ export default function SitePage() {
                     </Tabs.Trigger>
                   </Tabs.List>
                   <Tabs.Content class="tab-panel" value="members">
-                    <Members siteId={params.siteId} siteName={data().name} canManage={myRole() === "lead"} myId={me.data?.person.personId} />
+                    <Members
+                      siteId={params.siteId}
+                      siteName={data().name}
+                      canManage={myRole() === "lead"}
+                      myId={me.data?.person.personId}
+                    />
                   </Tabs.Content>
                   <Tabs.Content class="tab-panel" value="activity">
                     <Activity siteId={params.siteId} />

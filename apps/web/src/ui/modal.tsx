@@ -22,7 +22,9 @@ export function Modal(props: {
                 <span aria-hidden="true">×</span>
               </Dialog.CloseButton>
             </div>
-            {props.description && <Dialog.Description class="modal-description">{props.description}</Dialog.Description>}
+            {props.description && (
+              <Dialog.Description class="modal-description">{props.description}</Dialog.Description>
+            )}
             {props.children}
           </Dialog.Content>
         </div>

@@ -9,7 +9,12 @@ const roleHints: Record<SiteRole, string> = {
 };
 
 /** The four roles as radio buttons, each with a plain description. */
-export function RoleChoice(props: { value: SiteRole | null; onChange: (role: SiteRole) => void; error?: string; name: string }) {
+export function RoleChoice(props: {
+  value: SiteRole | null;
+  onChange: (role: SiteRole) => void;
+  error?: string;
+  name: string;
+}) {
   return (
     <fieldset class="field" aria-describedby={props.error ? `${props.name}-error` : undefined}>
       <legend class="field-label">Role</legend>

@@ -2,5 +2,7 @@ import * as Activity from "@smallsupports/core/activity";
 import { router, siteProcedure } from "../trpc";
 
 export const activityRouter = router({
-  list: siteProcedure(["lead", "team"]).input(Activity.list.schema).query(({ input }) => Activity.list(input)),
+  list: siteProcedure(["lead", "team"])
+    .input(Activity.list.schema)
+    .query(({ input }) => Activity.list(input)),
 });

@@ -17,7 +17,13 @@ export const SiteStatsEntity = new Entity({
     providerCount: { type: "number", required: true, default: () => 0 },
     /** Who leads the site, so the national list can name them without reading members. */
     leadIds: { type: "set", items: "string" },
-    updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), watch: "*", set: () => new Date().toISOString() },
+    updatedAt: {
+      type: "string",
+      required: true,
+      default: () => new Date().toISOString(),
+      watch: "*",
+      set: () => new Date().toISOString(),
+    },
   },
   indexes: {
     // The statistics of one site.
