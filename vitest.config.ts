@@ -2,16 +2,28 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Projects that talk to DynamoDB get one in-memory DynamoDB Local per run of that project.
-const withDynamo = { globalSetup: [fileURLToPath(new URL("./test/dynamo-global-setup.ts", import.meta.url))] };
+const dynamoSetup = fileURLToPath(new URL("./test/dynamo-global-setup.ts", import.meta.url));
+const withDynamo = { globalSetup: [dynamoSetup] };
+const trustReport = fileURLToPath(new URL("./packages/api/src/trust/report.ts", import.meta.url));
 
 // One vitest run covers every package; each is its own project so its tests run in its folder.
 export default defineConfig({
   test: {
+    // The pinned AWS SDK warns that its releases after January 2027 need Node 22; Lambda runs 22.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"], ...withDynamo } },
-      { extends: true, test: { name: "api", root: "packages/api", include: ["src/**/*.test.ts"], ...withDynamo } },
+      {
+        extends: true,
+        test: {
+          name: "api",
+          root: "packages/api",
+          include: ["src/**/*.test.ts"],
+          globalSetup: [dynamoSetup, trustReport],
+        },
+      },
       { extends: true, test: { name: "local", root: "packages/local", include: ["src/**/*.test.ts"], ...withDynamo } },
       { extends: true, test: { name: "infra", root: "infra", include: ["*.test.ts"] } },
       {

@@ -1,5 +1,5 @@
 import { allItems } from "@smallsupports/core/test-table";
-import { SignJWT } from "jose";
+import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { createApp, maxBodyBytes } from "./app";
 import { useSeededApp } from "./test-app";
@@ -251,6 +251,10 @@ describe("bad input is refused plainly, never a 500", () => {
       body: "{not json",
     });
     expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/valid JSON\.$/);
+    const brokenQuery = await app().request("/trpc/member.list?input=%7Bnot", { headers });
+    expect(brokenQuery.status).toBe(400);
+    expect(((await brokenQuery.json()) as { error: { message: string } }).error.message).toMatch(/valid JSON\.$/);
     const huge = await app().request("/trpc/member.invite", {
       method: "POST",
       headers: { ...headers, "content-type": "application/json" },
@@ -270,6 +274,22 @@ describe("HTTP", () => {
       expect(response.headers.get("referrer-policy")).toBeTruthy();
     }
     expect(await (await app().request("/health")).json()).toEqual({ status: "ok" });
+  });
+
+  it("issues tokens that last at most 12 hours, and refuses any older sign-in", async () => {
+    const token = await tokenFor(leadA());
+    const payload = decodeJwt(token);
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(12 * 3600);
+    // Even a token whose own expiry is far away is refused once it is more than 12 hours old.
+    const longLived = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(leadA().id)
+      .setIssuer("smallsupports-local")
+      .setAudience("smallsupports")
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 13 * 3600)
+      .setExpirationTime("30d")
+      .sign(state.config?.devTokenSecret as Uint8Array);
+    expect((await call("query", "me.get", undefined, longLived)).code).toBe("UNAUTHORIZED");
   });
 
   it("offers no dev sign-in in production mode, and sends HSTS there", async () => {

@@ -53,7 +53,10 @@ export function useSeededApp() {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     const response =
       kind === "query"
-        ? await app().request(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+        ? await app().request(
+            input === undefined ? `/trpc/${path}` : `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+            { headers },
+          )
         : await app().request(`/trpc/${path}`, {
             method: "POST",
             headers: { ...headers, "content-type": "application/json" },

@@ -54,7 +54,13 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const issues = error.cause && "issues" in error.cause ? (error.cause.issues as z.core.$ZodIssue[]) : undefined;
       const message =
-        error.code === "INTERNAL_SERVER_ERROR" ? serverFault : issues ? describeIssues(issues) : error.message;
+        error.code === "INTERNAL_SERVER_ERROR"
+          ? serverFault
+          : error.code === "PARSE_ERROR" || error.cause instanceof SyntaxError
+            ? "The request could not be read. Send its input as valid JSON."
+            : issues
+              ? describeIssues(issues)
+              : error.message;
       // No stack, no cause: a person sees a plain sentence and a code, nothing about our insides.
       // Field errors let a form show each problem beside its field.
       return {

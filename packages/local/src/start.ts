@@ -7,6 +7,8 @@ import { repoRoot, startLocalPlatform } from "./platform";
  * Data is kept in .data/ between starts; delete that folder for a fresh demo.
  */
 const port = Number(process.env.PORT ?? 3000);
+// The pinned AWS SDK warns that its releases after January 2027 need Node 22; this one runs on 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const quietLog: LogSink = (line) => {
   if (line.status >= 500)
     console.error(`${line.method} ${line.path} ${line.status} ${line.durationMs}ms ${line.error ?? ""}`);

@@ -1,0 +1,51 @@
+import * as Activity from "@smallsupports/core/activity";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Access } from "../trpc";
+import { fixtures } from "./fixtures";
+import { allProcedures, expectNothingPersonalIn, tableDigest, targetSite, useTrustWorld } from "./world";
+
+const world = useTrustWorld();
+afterAll(() => expectNothingPersonalIn(world.state.logs, world.secrets));
+
+const mutations = allProcedures().filter((procedure) => procedure.type === "mutation");
+
+/** Someone the procedure's rule lets in. */
+function allowedCaller(access: Access) {
+  if (access.kind === "national") return world.caller("national");
+  if (access.kind === "site") return world.caller(access.roles[0] ?? "lead", targetSite);
+  return world.caller("lead", targetSite);
+}
+
+describe("every successful change leaves an audit event naming the actor and the record", () => {
+  it.each(mutations.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
+    const fixture = fixtures[path];
+    if (!fixture?.recordIdOf || !fixture.auditSiteOf) throw new Error(`${path} needs recordIdOf and auditSiteOf`);
+    const caller = allowedCaller(procedure.access as Access);
+    const input = await fixture.valid(targetSite);
+    const auditSite = fixture.auditSiteOf(input);
+    const before = (await Activity.list({ siteId: auditSite, limit: 100 })).items.map((event) => event.eventId);
+
+    const response = await world.call("mutation", path, input, caller.token);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+
+    const after = (await Activity.list({ siteId: auditSite, limit: 100 })).items;
+    const added = after.filter((event) => !before.includes(event.eventId));
+    expect(added.length).toBeGreaterThanOrEqual(1);
+    expect(added).toContainEqual(
+      expect.objectContaining({ actorId: caller.personId, recordId: fixture.recordIdOf(input, response.data) }),
+    );
+  });
+});
+
+describe("a change that fails leaves no audit event and no other write", () => {
+  it.each(mutations.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
+    const fixture = fixtures[path];
+    const caller = allowedCaller(procedure.access as Access);
+    const valid = (await fixture?.valid(targetSite)) as Record<string, unknown>;
+    const before = await tableDigest();
+    // Valid in every way but one: a field that no procedure accepts.
+    const response = await world.call("mutation", path, { ...valid, unexpected: "field" }, caller.token);
+    expect(response.code).toBe("BAD_REQUEST");
+    expect(await tableDigest()).toBe(before);
+  });
+});

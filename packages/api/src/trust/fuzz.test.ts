@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Access } from "../trpc";
+import { fixtures } from "./fixtures";
+import {
+  allProcedures,
+  expectNothingPersonalIn,
+  type ProcedureInfo,
+  recordFigures,
+  tableDigest,
+  targetSite,
+  useTrustWorld,
+} from "./world";
+
+const world = useTrustWorld();
+const payloadsPerProcedure = 1000;
+const figures = { payloads: 0, serverErrors: 0 };
+afterAll(() => {
+  recordFigures("fuzz", figures);
+  expectNothingPersonalIn(world.state.logs, world.secrets);
+});
+
+/** Values that break assumptions: wrong types, extremes, odd text, far dates. */
+const hostileValue = fc.oneof(
+  fc.anything({ maxDepth: 3 }),
+  fc.string({ unit: "binary", maxLength: 300 }),
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc.string({ minLength: 2_000, maxLength: 20_000 }),
+  fc.integer({ min: Number.MIN_SAFE_INTEGER, max: -1 }),
+  fc.double({ noNaN: true }),
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "-1",
+    "null",
+    "../../etc/passwd",
+    "site#devon",
+    "kent-medway",
+    "<script>alert(1)</script>",
+    "' OR '1'='1",
+    "\u0000",
+    "\u202Eevil",
+    "9999-12-31T23:59:59Z",
+    "-271821-04-20T00:00:00Z",
+    1e308,
+    -0,
+    2 ** 53,
+    true,
+    null,
+    [],
+    {},
+  ),
+);
+
+/** Payloads built around a valid call: one field broken, dropped or added, or a wholly wrong shape. */
+function hostilePayload(valid: Record<string, unknown> | undefined) {
+  const keys = Object.keys(valid ?? {});
+  const wholeShape = fc.oneof(fc.anything({ maxDepth: 3 }), fc.constantFrom(null, 0, "", [], true, "a string"));
+  if (!valid || keys.length === 0) return wholeShape;
+  const key = fc.constantFrom(...keys);
+  return fc.oneof(
+    { weight: 1, arbitrary: wholeShape },
+    { weight: 4, arbitrary: fc.tuple(key, hostileValue).map(([k, v]) => ({ ...valid, [k]: v })) },
+    { weight: 1, arbitrary: key.map((k) => Object.fromEntries(Object.entries(valid).filter(([name]) => name !== k))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.string({ minLength: 1, maxLength: 20 }), hostileValue)
+        .filter(([k]) => !keys.includes(k))
+        .map(([k, v]) => ({ ...valid, [k]: v })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(key, key, hostileValue, hostileValue)
+        .map(([a, b, va, vb]) => ({ ...valid, [a]: va, [b]: vb })),
+    },
+  );
+}
+
+function callerFor(access: Access) {
+  if (access.kind === "national") return world.caller("national");
+  return world.caller("lead", targetSite);
+}
+
+const isValid = (procedure: ProcedureInfo, payload: unknown) =>
+  procedure.inputs.every((input) => input.safeParse(payload).success);
+
+describe(`${payloadsPerProcedure} hostile payloads per procedure: never a 500, always a plain typed error, never a write`, () => {
+  it.each(allProcedures().map((procedure) => [procedure.path, procedure] as const))(
+    "%s",
+    async (path, procedure) => {
+      const caller = callerFor(procedure.access as Access);
+      const type = procedure.type as "query" | "mutation";
+      const valid = (await fixtures[path]?.valid(targetSite)) as Record<string, unknown> | undefined;
+      const before = await tableDigest();
+      let sent = 0;
+      await fc.assert(
+        fc.asyncProperty(hostilePayload(valid), async (payload) => {
+          // Mutations get only invalid input, so any change to the table is a partial write.
+          if (type === "mutation" && isValid(procedure, payload)) return;
+          sent++;
+          figures.payloads++;
+          const response = await world.call(type, path, payload, caller.token);
+          if (response.status >= 500) figures.serverErrors++;
+          expect(response.status).toBeLessThan(500);
+          if (type === "mutation") expect(response.status).toBeGreaterThanOrEqual(400);
+          if (response.status !== 200) {
+            const message = response.body.error?.message ?? "";
+            expect(message).toMatch(/^[A-Z0-9"].*[.?]$/s);
+            expect(message).not.toMatch(/ZodError|\bat .*\.ts:|Invalid input: expected|stack/);
+          }
+        }),
+        { numRuns: payloadsPerProcedure, endOnFailure: true },
+      );
+      expect(sent).toBeGreaterThan(payloadsPerProcedure * 0.8);
+      if (type === "mutation") expect(await tableDigest()).toBe(before);
+    },
+    240_000,
+  );
+});

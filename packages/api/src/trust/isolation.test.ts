@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { fixtures } from "./fixtures";
+import {
+  allProcedures,
+  type Caller,
+  expectNothingPersonalIn,
+  otherSite,
+  recordFigures,
+  tableDigest,
+  targetSite,
+  useTrustWorld,
+} from "./world";
+
+const world = useTrustWorld();
+const refused = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
+const figures = { attacks: 0, leaks: 0 };
+
+afterAll(() => {
+  recordFigures("isolation", figures);
+  expectNothingPersonalIn(world.state.logs, world.secrets);
+});
+
+/** Makes one hostile call and proves it was refused, leaked nothing and changed nothing. */
+async function attack(path: string, type: "query" | "mutation", caller: Caller, input: unknown) {
+  const secrets = await world.targetSecrets();
+  const before = await tableDigest();
+  const response = await world.call(type, path, input, caller.token);
+  const body = JSON.stringify(response.body);
+  const leaked = secrets.filter((secret) => body.includes(secret));
+  figures.attacks++;
+  if (leaked.length || !refused.includes(response.code ?? "")) figures.leaks++;
+  expect(response.code, `${caller.kind}@${caller.siteId} calling ${path}`).toBeOneOf(refused);
+  expect(leaked).toEqual([]);
+  expect(await tableDigest()).toBe(before);
+}
+
+const siteProcedures = allProcedures().filter((procedure) => procedure.access?.kind === "site");
+const nationalProcedures = allProcedures().filter((procedure) => procedure.access?.kind === "national");
+
+describe("a caller from outside the site is refused and sees nothing", () => {
+  it.each(siteProcedures.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
+    const attackers = [
+      ...(["lead", "team", "expert", "provider"] as const).map((kind) => world.caller(kind, otherSite)),
+      world.caller("outsider"),
+      world.caller("anonymous"),
+    ];
+    for (const attacker of attackers) {
+      const input = await fixtures[path]?.valid(targetSite);
+      await attack(path, procedure.type as "query" | "mutation", attacker, input);
+    }
+  });
+});
+
+describe("an id from another site, sent with the caller's own site, is refused", () => {
+  const swappable = siteProcedures.filter((procedure) => fixtures[procedure.path]?.swap);
+  it("covers every procedure that names a record", () => {
+    expect(swappable.map((procedure) => procedure.path)).toEqual(["member.changeRole", "member.remove"]);
+  });
+  it.each(swappable.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
+    // The other site's lead may do anything in their own site, but not to the target's records.
+    const lead = world.caller("lead", otherSite);
+    const input = await fixtures[path]?.swap?.(otherSite, targetSite);
+    await attack(path, procedure.type as "query" | "mutation", lead, input);
+  });
+});
+
+describe("national procedures refuse everyone but national staff", () => {
+  it.each(nationalProcedures.map((procedure) => [procedure.path, procedure] as const))(
+    "%s",
+    async (path, procedure) => {
+      const attackers = [
+        ...(["lead", "team", "expert", "provider"] as const).map((kind) => world.caller(kind, targetSite)),
+        world.caller("outsider"),
+        world.caller("anonymous"),
+      ];
+      for (const attacker of attackers) {
+        await attack(path, procedure.type as "query" | "mutation", attacker, await fixtures[path]?.valid(targetSite));
+      }
+    },
+  );
+});
+
+describe("signed-in procedures without a site answer only about the caller", () => {
+  const authedProcedures = allProcedures().filter((procedure) => procedure.access?.kind === "authed");
+  it.each(authedProcedures.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
+    const type = procedure.type as "query" | "mutation";
+    await attack(path, type, world.caller("anonymous"), await fixtures[path]?.valid(targetSite));
+    const secrets = await world.targetSecrets();
+    const response = await world.call(
+      type,
+      path,
+      await fixtures[path]?.valid(otherSite),
+      world.caller("lead", otherSite).token,
+    );
+    expect(response.status).toBe(200);
+    figures.attacks++;
+    expect(secrets.filter((secret) => JSON.stringify(response.body).includes(secret))).toEqual([]);
+  });
+});

@@ -1,0 +1,169 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { systemActor, withActor } from "@smallsupports/core/actor";
+import * as Membership from "@smallsupports/core/membership";
+import { allItems } from "@smallsupports/core/test-table";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { DevPerson } from "../dev-sign-in";
+import type { LogLine } from "../log";
+import { appRouter } from "../root";
+import { useSeededApp } from "../test-app";
+import type { Access } from "../trpc";
+
+/** The site under attack, and the site the attackers belong to. */
+export const targetSite = "devon";
+export const otherSite = "kent-medway";
+
+export type CallerKind = "lead" | "team" | "expert" | "provider" | "national" | "outsider" | "anonymous";
+export interface Caller {
+  kind: CallerKind;
+  siteId: string | null;
+  personId: string | null;
+  token: string | undefined;
+}
+
+export interface ProcedureInfo {
+  path: string;
+  type: "query" | "mutation" | "subscription";
+  access: Access | undefined;
+  inputs: { safeParse(value: unknown): { success: boolean } }[];
+}
+
+/** Every procedure in the router, read from the router itself rather than from a list. */
+export function allProcedures(): ProcedureInfo[] {
+  // tRPC keeps a flat map of every procedure by path; its public type hides the details we read.
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: ProcedureInfo["type"]; meta?: { access?: Access }; inputs: ProcedureInfo["inputs"] } }
+  >;
+  return Object.entries(procedures)
+    .map(([path, procedure]) => ({
+      path,
+      type: procedure._def.type,
+      access: procedure._def.meta?.access,
+      inputs: procedure._def.inputs,
+    }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A fingerprint of every item in the table: equal fingerprints mean nothing was written. */
+export async function tableDigest(): Promise<string> {
+  return createHash("sha256")
+    .update(JSON.stringify(await allItems()))
+    .digest("hex");
+}
+
+/**
+ * The seeded app plus the callers the trust suite attacks with: each role in the target site
+ * and in another site, national staff, a signed-in person with no site, and no token at all.
+ */
+export function useTrustWorld() {
+  const seeded = useSeededApp();
+  const callers = new Map<string, Caller>();
+  const secrets: string[] = [];
+
+  beforeAll(async () => {
+    const find = (match: (p: DevPerson) => boolean) => seeded.person(match);
+    const add = async (kind: CallerKind, siteId: string | null, person: DevPerson | null) => {
+      callers.set(`${kind}@${siteId ?? "-"}`, {
+        kind,
+        siteId,
+        personId: person?.id ?? null,
+        token: person ? await seeded.tokenFor(person) : undefined,
+      });
+    };
+    for (const siteId of [targetSite, otherSite]) {
+      for (const role of ["lead", "team", "expert", "provider"] as const) {
+        await add(role, siteId, find(seeded.roleIn(siteId, role)));
+      }
+    }
+    await add(
+      "national",
+      null,
+      find((p) => p.role === "national"),
+    );
+    // Someone who can sign in but belongs to no site: invited somewhere, then removed.
+    const outsider = await withActor(systemActor, () =>
+      Membership.invite({
+        siteId: otherSite,
+        name: "Olive Outsider",
+        email: "olive.outsider@example.org",
+        role: "team",
+      }),
+    );
+    await withActor(systemActor, () =>
+      Membership.remove({ siteId: otherSite, personId: outsider.personId, version: 1 }),
+    );
+    await add("outsider", null, {
+      id: outsider.personId,
+      name: outsider.name,
+      role: "team",
+      site: null,
+      memberships: [],
+    });
+    await add("anonymous", null, null);
+
+    // Every seeded person's name and email: the log check looks for each of them.
+    const siteIds = new Set(seeded.state.people.flatMap((p) => p.memberships.map((m) => m.siteId)));
+    for (const siteId of siteIds) {
+      const { items } = await Membership.list({ siteId, limit: 100 });
+      for (const member of items) secrets.push(member.name, member.email);
+    }
+    for (const person of seeded.state.people) secrets.push(person.name);
+    secrets.push("Olive Outsider", "olive.outsider@example.org");
+  });
+
+  function caller(kind: CallerKind, siteId: string | null = null): Caller {
+    const found = callers.get(`${kind}@${siteId ?? "-"}`);
+    if (!found) throw new Error(`No caller ${kind}@${siteId}`);
+    return found;
+  }
+
+  /** Names and emails of the target site's members: none may appear in a refused response. */
+  async function targetSecrets(): Promise<string[]> {
+    const { items } = await Membership.list({ siteId: targetSite, limit: 100 });
+    return items.flatMap((member) => [member.name, member.email]);
+  }
+
+  return { ...seeded, caller, targetSecrets, secrets };
+}
+
+/** Log lines carry ids, codes and timings only: these keys, and values of these shapes. */
+const logShape: Record<string, RegExp> = {
+  level: /^(info|error)$/,
+  requestId: /^[0-9a-f-]{36}$/,
+  procedure: /^[a-zA-Z.]+$/,
+  siteId: /^[a-z0-9-]+$/,
+  callerId: /^[0-9a-f-]{36}$/,
+  method: /^[A-Z]+$/,
+  path: /^\/[a-zA-Z0-9/._,-]*$/,
+  status: /^\d{3}$/,
+  durationMs: /^\d+$/,
+  error: /^[A-Za-z]+$/,
+};
+
+/** Proves no log line holds a name, an email or anything a person typed. */
+export function expectNothingPersonalIn(logs: LogLine[], secrets: string[]) {
+  expect(logs.length).toBeGreaterThan(0);
+  const text = JSON.stringify(logs);
+  const found = [...new Set(secrets)].filter((secret) => secret.length >= 4 && text.includes(secret));
+  expect(found).toEqual([]);
+  for (const line of logs) {
+    for (const [key, value] of Object.entries(line)) {
+      expect(logShape[key], `unexpected log field ${key}`).toBeDefined();
+      expect(String(value)).toMatch(logShape[key] as RegExp);
+    }
+  }
+}
+
+/** Adds this file's figures to the run's trust report (printed by report.ts at the end). */
+export function recordFigures(file: string, figures: Record<string, number>) {
+  const dir = join(import.meta.dirname, "../../../../.test-artifacts/trust");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${file}.json`), JSON.stringify(figures));
+}
+
+export function useFigures(file: string, figures: Record<string, number>) {
+  afterAll(() => recordFigures(file, figures));
+}
