@@ -15,6 +15,19 @@ const expertA = () => person(roleIn(siteA, "expert"));
 const providerA = () => person(roleIn(siteA, "provider"));
 const leadB = () => person(roleIn(siteB, "lead"));
 
+/** A local sign-in token with chosen times and secret, to test what the API refuses. */
+function devToken(options: { subject: string; issuedAt?: number; expires: number | string; secret?: Uint8Array }) {
+  const token = new SignJWT({})
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(options.subject)
+    .setIssuer("smallsupports-local")
+    .setAudience("smallsupports")
+    .setExpirationTime(options.expires);
+  if (options.issuedAt) token.setIssuedAt(options.issuedAt);
+  return token.sign(options.secret ?? (state.config?.devTokenSecret as Uint8Array));
+}
+const hoursAgo = (hours: number) => Math.floor(Date.now() / 1000) - hours * 3600;
+
 async function membersOf(siteId: string) {
   const token = await tokenFor(person(roleIn(siteId, "lead")));
   const { data } = await call("query", "member.list", { siteId, limit: 100 }, token);
@@ -132,25 +145,15 @@ describe("one site can never reach another", () => {
     expect((await call("query", "member.list", { siteId: siteA }, "not-a-real-token-at-all")).code).toBe(
       "UNAUTHORIZED",
     );
-    const secret = state.config?.devTokenSecret as Uint8Array;
-    const expired = await new SignJWT({})
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject(leadA().id)
-      .setIssuer("smallsupports-local")
-      .setAudience("smallsupports")
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 13 * 3600)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
-      .sign(secret);
+    const expired = await devToken({ subject: leadA().id, issuedAt: hoursAgo(13), expires: hoursAgo(1) });
     const response = await call("query", "me.get", undefined, expired);
     expect(response.code).toBe("UNAUTHORIZED");
     expect(response.body.error?.message).toMatch(/expired/);
-    const forged = await new SignJWT({})
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject(nationalStaff().id)
-      .setIssuer("smallsupports-local")
-      .setAudience("smallsupports")
-      .setExpirationTime("1h")
-      .sign(new TextEncoder().encode("a-different-secret-a-different-secret"));
+    const forged = await devToken({
+      subject: nationalStaff().id,
+      expires: "1h",
+      secret: new TextEncoder().encode("a-different-secret-a-different-secret"),
+    });
     expect((await call("query", "site.list", {}, forged)).code).toBe("UNAUTHORIZED");
   });
 });
@@ -281,14 +284,7 @@ describe("HTTP", () => {
     const payload = decodeJwt(token);
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(12 * 3600);
     // Even a token whose own expiry is far away is refused once it is more than 12 hours old.
-    const longLived = await new SignJWT({})
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject(leadA().id)
-      .setIssuer("smallsupports-local")
-      .setAudience("smallsupports")
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 13 * 3600)
-      .setExpirationTime("30d")
-      .sign(state.config?.devTokenSecret as Uint8Array);
+    const longLived = await devToken({ subject: leadA().id, issuedAt: hoursAgo(13), expires: "30d" });
     expect((await call("query", "me.get", undefined, longLived)).code).toBe("UNAUTHORIZED");
   });
 

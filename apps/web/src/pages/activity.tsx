@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/solid-query";
-import { For, Match, Show, Switch } from "solid-js";
+import { For, Match, Switch } from "solid-js";
 import { api } from "../api/client";
 import { formatDateTime } from "../api/labels";
+import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 
 /** Who changed what in the site, newest first. */
@@ -40,16 +41,7 @@ export function Activity(props: { siteId: string }) {
               )}
             </For>
           </ol>
-          <Show when={activity.hasNextPage}>
-            <button
-              type="button"
-              class="button button-secondary"
-              disabled={activity.isFetchingNextPage}
-              onClick={() => activity.fetchNextPage()}
-            >
-              {activity.isFetchingNextPage ? "Loading…" : "Show older activity"}
-            </button>
-          </Show>
+          <LoadMore query={activity} label="Show older activity" />
         </Match>
       </Switch>
     </section>

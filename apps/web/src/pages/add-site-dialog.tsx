@@ -1,6 +1,7 @@
 import { createMutation, useQueryClient } from "@tanstack/solid-query";
-import { createSignal, Show } from "solid-js";
-import { api, errorMessage, fieldErrors } from "../api/client";
+import { createSignal } from "solid-js";
+import { api, fieldErrors } from "../api/client";
+import { FormActions, FormProblem } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
 
@@ -93,19 +94,8 @@ export function AddSiteDialog(props: {
           error={errors().siteId}
           required
         />
-        <Show when={add.isError && Object.keys(errors()).length === 0}>
-          <div class="notice notice-error" role="alert">
-            <p>{errorMessage(add.error)}</p>
-          </div>
-        </Show>
-        <div class="form-actions">
-          <button type="submit" class="button" disabled={add.isPending}>
-            {add.isPending ? "Adding…" : "Add site"}
-          </button>
-          <button type="button" class="button button-secondary" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        <FormProblem error={add.error} when={add.isError && Object.keys(errors()).length === 0} />
+        <FormActions label="Add site" busyLabel="Adding…" busy={add.isPending} onCancel={close} />
       </form>
     </Modal>
   );

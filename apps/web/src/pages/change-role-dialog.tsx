@@ -1,8 +1,9 @@
 import type { Member } from "@smallsupports/core/membership";
 import { createMutation } from "@tanstack/solid-query";
-import { createEffect, createSignal, Show } from "solid-js";
-import { api, errorMessage } from "../api/client";
+import { createEffect, createSignal } from "solid-js";
+import { api } from "../api/client";
 import { roleLabels, type SiteRole } from "../api/labels";
+import { FormActions, FormProblem } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { RoleChoice } from "../ui/role-choice";
 
@@ -48,19 +49,14 @@ export function ChangeRoleDialog(props: {
         }}
       >
         <RoleChoice name="change-role" value={role()} onChange={setRole} />
-        <Show when={change.isError}>
-          <div class="notice notice-error" role="alert">
-            <p>{errorMessage(change.error)}</p>
-          </div>
-        </Show>
-        <div class="form-actions">
-          <button type="submit" class="button" disabled={change.isPending || role() === props.member?.role}>
-            {change.isPending ? "Saving…" : "Save role"}
-          </button>
-          <button type="button" class="button button-secondary" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        <FormProblem error={change.error} when={change.isError} />
+        <FormActions
+          label="Save role"
+          busyLabel="Saving…"
+          busy={change.isPending}
+          disabled={role() === props.member?.role}
+          onCancel={close}
+        />
       </form>
     </Modal>
   );

@@ -1,7 +1,8 @@
 import { createMutation } from "@tanstack/solid-query";
-import { createSignal, Show } from "solid-js";
-import { api, errorMessage, fieldErrors } from "../api/client";
+import { createSignal } from "solid-js";
+import { api, fieldErrors } from "../api/client";
 import type { SiteRole } from "../api/labels";
+import { FormActions, FormProblem } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { RoleChoice } from "../ui/role-choice";
 import { TextField } from "../ui/text-field";
@@ -72,19 +73,8 @@ export function InviteDialog(props: {
           required
         />
         <RoleChoice name="invite-role" value={role()} onChange={setRole} error={errors().role} />
-        <Show when={invite.isError && Object.keys(errors()).length === 0}>
-          <div class="notice notice-error" role="alert">
-            <p>{errorMessage(invite.error)}</p>
-          </div>
-        </Show>
-        <div class="form-actions">
-          <button type="submit" class="button" disabled={invite.isPending}>
-            {invite.isPending ? "Inviting…" : "Send invitation"}
-          </button>
-          <button type="button" class="button button-secondary" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        <FormProblem error={invite.error} when={invite.isError && Object.keys(errors()).length === 0} />
+        <FormActions label="Send invitation" busyLabel="Inviting…" busy={invite.isPending} onCancel={close} />
       </form>
     </Modal>
   );

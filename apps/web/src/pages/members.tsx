@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "../api/client";
 import { roleLabels, siteRoles } from "../api/labels";
+import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { InviteDialog } from "./invite-dialog";
@@ -102,16 +103,7 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
               )}
             </For>
           </ul>
-          <Show when={members.hasNextPage}>
-            <button
-              type="button"
-              class="button button-secondary"
-              disabled={members.isFetchingNextPage}
-              onClick={() => members.fetchNextPage()}
-            >
-              {members.isFetchingNextPage ? "Loading…" : "Show more members"}
-            </button>
-          </Show>
+          <LoadMore query={members} label="Show more members" />
         </Match>
       </Switch>
       <InviteDialog

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from "@tanstack/solid-query";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { api } from "../api/client";
 import { formatDate, rolePluralLabels, siteRoles } from "../api/labels";
+import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 import { AddSiteDialog } from "./add-site-dialog";
 
@@ -91,16 +92,7 @@ export default function NationalSites() {
               </tbody>
             </table>
           </div>
-          <Show when={sites.hasNextPage}>
-            <button
-              type="button"
-              class="button button-secondary"
-              disabled={sites.isFetchingNextPage}
-              onClick={() => sites.fetchNextPage()}
-            >
-              {sites.isFetchingNextPage ? "Loading…" : "Show more sites"}
-            </button>
-          </Show>
+          <LoadMore query={sites} label="Show more sites" />
         </Match>
       </Switch>
       <AddSiteDialog open={adding()} onOpenChange={setAdding} onAdded={setAdded} />

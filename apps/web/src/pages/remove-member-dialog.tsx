@@ -1,9 +1,9 @@
 import { AlertDialog } from "@kobalte/core/alert-dialog";
 import type { Member } from "@smallsupports/core/membership";
 import { createMutation } from "@tanstack/solid-query";
-import { Show } from "solid-js";
-import { api, errorMessage } from "../api/client";
+import { api } from "../api/client";
 import { roleLabels } from "../api/labels";
+import { FormProblem } from "../ui/form-actions";
 
 /** Asks before removing anyone: removal takes away their access to the site at once. */
 export function RemoveMemberDialog(props: {
@@ -37,11 +37,7 @@ export function RemoveMemberDialog(props: {
               {props.member?.name} ({props.member ? roleLabels[props.member.role] : ""}) will no longer be able to open{" "}
               {props.siteName}. Their other sites are not affected. You can invite them again later.
             </AlertDialog.Description>
-            <Show when={remove.isError}>
-              <div class="notice notice-error" role="alert">
-                <p>{errorMessage(remove.error)}</p>
-              </div>
-            </Show>
+            <FormProblem error={remove.error} when={remove.isError} />
             <div class="form-actions">
               <button
                 type="button"

@@ -1,5 +1,5 @@
 import { Entity } from "electrodb";
-import { keyOptions } from "./common";
+import { keyOptions, updatedAt } from "./common";
 
 /**
  * A site's running totals, updated in the same transaction as every change they count, so
@@ -17,13 +17,7 @@ export const SiteStatsEntity = new Entity({
     providerCount: { type: "number", required: true, default: () => 0 },
     /** Who leads the site, so the national list can name them without reading members. */
     leadIds: { type: "set", items: "string" },
-    updatedAt: {
-      type: "string",
-      required: true,
-      default: () => new Date().toISOString(),
-      watch: "*",
-      set: () => new Date().toISOString(),
-    },
+    updatedAt,
   },
   indexes: {
     // The statistics of one site.
