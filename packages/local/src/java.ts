@@ -9,8 +9,8 @@ const installHint = [
 ].join("\n");
 
 /** Returns Java's major version, or throws a message that says how to install it. */
-export function requireJava(): number {
-  const result = spawnSync("java", ["-version"], { encoding: "utf8" });
+export function requireJava(env: NodeJS.ProcessEnv = process.env): number {
+  const result = spawnSync("java", ["-version"], { encoding: "utf8", env });
   if (result.error || result.status !== 0) throw new Error(installHint);
   const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr + result.stdout);
   const major = match ? Number(match[1] === "1" ? match[2] : match[1]) : 0;

@@ -23,22 +23,22 @@ export async function seed(): Promise<SeedSummary> {
   const firstNational = nationalStaff[0] as Person.Person;
   const nationalActor: Actor = { personId: firstNational.personId, name: firstNational.name, national: true };
 
-  let memberships = 0;
-  let n = 0;
-  const leads: Actor[] = [];
-  for (const site of seedSites) {
-    await withActor(nationalActor, () => Site.create(site));
-    let lead: Actor = nationalActor;
-    for (const role of seedTeamShape) {
-      const name = seedName(n++);
-      const member = await withActor(lead, () =>
-        Membership.invite({ siteId: site.siteId, name, email: seedEmail(name, site.siteId), role }),
-      );
-      memberships++;
-      if (role === "lead") lead = { personId: member.personId, name: member.name, national: false };
-    }
-    leads.push(lead);
-  }
+  // Sites are independent, so they are seeded side by side; names are fixed by position.
+  const leads = await Promise.all(
+    seedSites.map(async (site, siteIndex) => {
+      await withActor(nationalActor, () => Site.create(site));
+      let lead: Actor = nationalActor;
+      for (const [roleIndex, role] of seedTeamShape.entries()) {
+        const name = seedName(siteIndex * seedTeamShape.length + roleIndex);
+        const member = await withActor(lead, () =>
+          Membership.invite({ siteId: site.siteId, name, email: seedEmail(name, site.siteId), role }),
+        );
+        if (role === "lead") lead = { personId: member.personId, name: member.name, national: false };
+      }
+      return lead;
+    }),
+  );
+  let memberships = seedSites.length * seedTeamShape.length;
 
   // People who belong to more than one site, each with a different role there.
   const [firstSite, secondSite, thirdSite] = seedSites;
@@ -64,5 +64,9 @@ export async function seed(): Promise<SeedSummary> {
     memberships += 2;
   }
 
-  return { sites: seedSites.length, people: nationalStaff.length + n, memberships };
+  return {
+    sites: seedSites.length,
+    people: nationalStaff.length + seedSites.length * seedTeamShape.length,
+    memberships,
+  };
 }
