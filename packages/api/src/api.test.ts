@@ -2,6 +2,7 @@ import { allItems } from "@smallsupports/core/test-table";
 import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { createApp, maxBodyBytes } from "./app";
+import type { LogLine } from "./log";
 import { useSeededApp } from "./test-app";
 
 const { app, state, tokenFor, call, person, roleIn } = useSeededApp();
@@ -313,5 +314,34 @@ describe("HTTP", () => {
     expect(
       (await production.request("/trpc/me.get", { headers: { authorization: `Bearer ${localToken}` } })).status,
     ).toBe(401);
+  });
+});
+
+describe("a fault on our side", () => {
+  it("is a plain 500 for the caller, and its kind (not its message) is logged", async () => {
+    const config = state.config;
+    if (!config) throw new Error("config is set in beforeAll");
+    const token = await tokenFor(leadA());
+    const logs: LogLine[] = [];
+    // Point the API at a table that does not exist: every read fails inside the procedure.
+    const broken = createApp(
+      { ...config, dynamo: { ...config.dynamo, tableName: "no-such-table" } },
+      { log: (line) => logs.push(line) },
+    );
+    try {
+      const response = await broken.request(
+        `/trpc/site.get?input=${encodeURIComponent(JSON.stringify({ siteId: siteA }))}`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
+      expect(response.status).toBe(500);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(body.error.message).toBe("Something went wrong on our side. Please try again in a moment.");
+      expect(JSON.stringify(body)).not.toMatch(/no-such-table|stack|Exception/);
+      expect(logs.at(-1)).toMatchObject({ level: "error", status: 500, error: expect.stringMatching(/^[A-Za-z]+$/) });
+    } finally {
+      createApp(config, { log: () => {} });
+    }
   });
 });

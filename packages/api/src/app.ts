@@ -53,11 +53,10 @@ export function createApp(config: ApiConfig, options: { log?: LogSink } = {}) {
     const started = performance.now();
     const requestLog: RequestLog = { requestId: c.get("requestId") };
     c.set("requestLog", requestLog);
-    let error: string | undefined;
     try {
       await next();
     } finally {
-      error = c.error ? c.error.name : undefined;
+      const error = requestLog.error ?? c.error?.name;
       log({
         level: c.res.status >= 500 ? "error" : "info",
         ...requestLog,
@@ -95,10 +94,22 @@ export function createApp(config: ApiConfig, options: { log?: LogSink } = {}) {
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
-      createContext: async (opts, c): Promise<Context & Record<string, unknown>> => ({
-        signIn: await authenticate(opts.req.headers.get("authorization") ?? undefined),
-        log: c.get("requestLog"),
-      }),
+      // A bug inside a procedure becomes a plain 500 for the caller; the log keeps the error's
+      // kind (never its message, which could quote a person's data) so it can be traced.
+      onError: ({ error, ctx }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR" && ctx) {
+          (ctx as Context).log.error = errorKind(error.cause ?? error);
+        }
+      },
+      createContext: async (opts, c): Promise<Context & Record<string, unknown>> => {
+        const log = c.get("requestLog");
+        try {
+          return { signIn: await authenticate(opts.req.headers.get("authorization") ?? undefined), log };
+        } catch (error) {
+          log.error = errorKind(error);
+          throw error;
+        }
+      },
     }),
   );
 
@@ -108,3 +119,8 @@ export function createApp(config: ApiConfig, options: { log?: LogSink } = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** "TypeError", "ResourceNotFoundException": what kind of fault, without its message. */
+function errorKind(error: unknown): string {
+  return (error instanceof Error && error.name.replace(/[^A-Za-z]/g, "")) || "Error";
+}

@@ -1,3 +1,4 @@
+import { NotFoundError } from "@smallsupports/core/errors";
 import * as Person from "@smallsupports/core/person";
 import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import type { ApiConfig } from "./env";
@@ -48,7 +49,11 @@ export function createAuthenticator(config: ApiConfig) {
           maxTokenAge: tokenLifetimeSeconds,
         });
         if (!payload.sub) return { status: "invalid" };
-        const person = await Person.get({ personId: payload.sub }).catch(() => undefined);
+        const person = await Person.get({ personId: payload.sub }).catch((error) => {
+          // Only "no such person" makes a token invalid; a database fault is our fault, not theirs.
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
         return person ? { status: "signed-in", person } : { status: "invalid" };
       }
       if (config.cognito) {

@@ -7,7 +7,6 @@ export interface LogLine extends RequestLog {
   path: string;
   status: number;
   durationMs: number;
-  error?: string;
 }
 
 export type LogSink = (line: LogLine) => void;

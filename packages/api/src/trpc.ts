@@ -28,6 +28,8 @@ export interface RequestLog {
   procedure?: string;
   siteId?: string;
   callerId?: string;
+  /** The kind of error behind a 500, e.g. "TypeError". */
+  error?: string;
 }
 
 export interface Context {
