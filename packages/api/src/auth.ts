@@ -1,4 +1,4 @@
-import { NotFoundError } from "@smallsupports/core/errors";
+import { NotFoundError, ValidationError } from "@smallsupports/core/errors";
 import * as Person from "@smallsupports/core/person";
 import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import type { ApiConfig } from "./env";
@@ -51,7 +51,7 @@ export function createAuthenticator(config: ApiConfig) {
         if (!payload.sub) return { status: "invalid" };
         const person = await Person.get({ personId: payload.sub }).catch((error) => {
           // Only "no such person" makes a token invalid; a database fault is our fault, not theirs.
-          if (error instanceof NotFoundError) return undefined;
+          if (error instanceof NotFoundError || error instanceof ValidationError) return undefined;
           throw error;
         });
         return person ? { status: "signed-in", person } : { status: "invalid" };
