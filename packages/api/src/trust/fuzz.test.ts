@@ -97,7 +97,10 @@ describe(`${payloadsPerProcedure} hostile payloads per procedure: never a 500, a
       const before = await tableDigest();
       let sent = 0;
       await fc.assert(
-        fc.asyncProperty(hostilePayload(valid), async (payload) => {
+        fc.asyncProperty(hostilePayload(valid), async (generated) => {
+          // Judge the payload as the server will see it: JSON drops undefined values, for one.
+          const json = JSON.stringify(generated);
+          const payload = json === undefined ? undefined : JSON.parse(json);
           // Mutations get only invalid input, so any change to the table is a partial write.
           if (type === "mutation" && isValid(procedure, payload)) return;
           sent++;
