@@ -71,7 +71,7 @@ export default function SitePage() {
                 <Tabs class="tabs" defaultValue="members">
                   <Tabs.List class="tab-list" aria-label="Site sections">
                     <Tabs.Trigger class="tab" value="members">
-                      Team and members
+                      Team
                     </Tabs.Trigger>
                     <Tabs.Trigger class="tab" value="activity">
                       Activity
