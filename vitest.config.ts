@@ -1,6 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// The pinned AWS SDK warns that its releases after January 2027 need Node 22; Lambda runs 22.
+// Set here so both the test workers and the set-up that starts DynamoDB Local inherit it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 // Projects that talk to DynamoDB get one in-memory DynamoDB Local per run of that project.
 const dynamoSetup = fileURLToPath(new URL("./test/dynamo-global-setup.ts", import.meta.url));
 const withDynamo = { globalSetup: [dynamoSetup] };
@@ -9,8 +13,6 @@ const trustReport = fileURLToPath(new URL("./packages/api/src/trust/report.ts", 
 // One vitest run covers every package; each is its own project so its tests run in its folder.
 export default defineConfig({
   test: {
-    // The pinned AWS SDK warns that its releases after January 2027 need Node 22; Lambda runs 22.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
