@@ -4,7 +4,6 @@ import * as Membership from "@smallsupports/core/membership";
 import type { SiteRole } from "@smallsupports/core/role";
 import { describeIssues, siteIdSchema } from "@smallsupports/core/validation";
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
 import { z } from "zod";
 import type { SignInResult } from "./auth";
 
@@ -89,7 +88,7 @@ function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
 }
 export const createCallerFactory = t.createCallerFactory;
 
-const codeFor: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
+const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
   validation: "BAD_REQUEST",
   not_found: "NOT_FOUND",
   conflict: "CONFLICT",
