@@ -1,4 +1,4 @@
-import { allItems } from "@smallsupports/core/test-table";
+import { allItems } from "@smallsupports/core/testing";
 import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { createApp, maxBodyBytes } from "./app";

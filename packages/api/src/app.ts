@@ -20,7 +20,13 @@ type Env = { Variables: { requestLog: RequestLog; requestId: string } };
  * The whole HTTP API as a Hono app: used as is by the Lambda handler, by the local Node server
  * (which adds the web app's files) and by tests through `app.request()`.
  */
-export function createApp(config: ApiConfig, options: { log?: LogSink } = {}) {
+export interface AppOptions {
+  log?: LogSink;
+  /** Whether the platform is ready to serve (locally: false until the demo data is written). */
+  ready?: () => boolean;
+}
+
+export function createApp(config: ApiConfig, options: AppOptions = {}) {
   configureDynamo(config.dynamo);
   const log = options.log ?? stdoutSink;
   const authenticate = createAuthenticator(config);
@@ -69,7 +75,10 @@ export function createApp(config: ApiConfig, options: { log?: LogSink } = {}) {
     }
   });
 
-  app.get("/health", (c) => c.json({ status: "ok" }));
+  // Scripts and load balancers wait for "ok": before then the data may be half written.
+  app.get("/health", (c) =>
+    (options.ready?.() ?? true) ? c.json({ status: "ok" }) : c.json({ status: "starting" }, 503),
+  );
 
   if (config.mode === "local" && config.devTokenSecret) {
     app.route("/api/dev", devSignInRoutes(config.devTokenSecret));

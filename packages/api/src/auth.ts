@@ -1,5 +1,5 @@
+import { Person } from "@smallsupports/core";
 import { NotFoundError, ValidationError } from "@smallsupports/core/errors";
-import * as Person from "@smallsupports/core/person";
 import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import type { ApiConfig } from "./env";
 

@@ -1,8 +1,6 @@
+import { Membership, Person, Site } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
-import * as Membership from "@smallsupports/core/membership";
-import * as Person from "@smallsupports/core/person";
 import type { SiteRole } from "@smallsupports/core/role";
-import * as Site from "@smallsupports/core/site";
 import { Hono } from "hono";
 import { z } from "zod";
 import { issueDevToken } from "./auth";

@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createApp } from "./app";
+import { type AppOptions, createApp } from "./app";
 import type { ApiConfig } from "./env";
-import type { LogSink } from "./log";
 
 /**
  * The local server: the API plus the built web app on one port. Unknown paths that are not
@@ -12,9 +11,9 @@ import type { LogSink } from "./log";
  */
 export function startServer(
   config: ApiConfig,
-  options: { port: number; hostname?: string; webDist: string; log?: LogSink },
+  options: AppOptions & { port: number; hostname?: string; webDist: string },
 ): Promise<{ server: ServerType; url: string }> {
-  const app = createApp(config, { log: options.log });
+  const app = createApp(config, { log: options.log, ready: options.ready });
   const indexFile = join(options.webDist, "index.html");
   if (!existsSync(indexFile)) {
     throw new Error(`The web app is not built (${indexFile} is missing). Run: pnpm --filter @smallsupports/web build`);

@@ -1,4 +1,4 @@
-import { useFreshTable } from "@smallsupports/core/test-table";
+import { useFreshTable } from "@smallsupports/core/testing";
 import { seed } from "@smallsupports/local/seed";
 import { beforeAll, inject } from "vitest";
 import { createApp } from "./app";

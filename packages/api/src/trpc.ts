@@ -1,6 +1,6 @@
+import { Membership } from "@smallsupports/core";
 import { withActor } from "@smallsupports/core/actor";
 import { DomainError, type DomainErrorKind } from "@smallsupports/core/errors";
-import * as Membership from "@smallsupports/core/membership";
 import type { SiteRole } from "@smallsupports/core/role";
 import { describeIssues, siteIdSchema } from "@smallsupports/core/validation";
 import { initTRPC, TRPCError } from "@trpc/server";

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, RuleError, ValidationError } from "./erro
 import * as Membership from "./membership";
 import * as Person from "./person";
 import * as Site from "./site";
-import { allItems, useFreshTable } from "./test-table";
+import { allItems, useFreshTable } from "../testing";
 
 useFreshTable();
 

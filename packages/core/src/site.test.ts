@@ -3,7 +3,7 @@ import * as Activity from "./activity";
 import { type Actor, withActor } from "./actor";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors";
 import * as Site from "./site";
-import { allItems, useFreshTable } from "./test-table";
+import { allItems, useFreshTable } from "../testing";
 
 useFreshTable();
 

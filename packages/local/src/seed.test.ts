@@ -1,8 +1,6 @@
-import * as Activity from "@smallsupports/core/activity";
+import { Activity, Person, Site } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
-import * as Person from "@smallsupports/core/person";
-import * as Site from "@smallsupports/core/site";
-import { useFreshTable } from "@smallsupports/core/test-table";
+import { useFreshTable } from "@smallsupports/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seed } from "./seed";
 import { seedSites } from "./seed-data";

@@ -1,7 +1,5 @@
+import { Membership, Person, Site } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
-import * as Membership from "@smallsupports/core/membership";
-import * as Person from "@smallsupports/core/person";
-import * as Site from "@smallsupports/core/site";
 import { seedEmail, seedName, seedNationalStaff, seedSites, seedTeamShape } from "./seed-data";
 
 export interface SeedSummary {

@@ -1,4 +1,4 @@
-import * as Activity from "@smallsupports/core/activity";
+import { Activity } from "@smallsupports/core";
 import { router, siteProcedure } from "../trpc";
 
 export const activityRouter = router({

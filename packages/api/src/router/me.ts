@@ -1,4 +1,4 @@
-import * as Membership from "@smallsupports/core/membership";
+import { Membership } from "@smallsupports/core";
 import { authed, router } from "../trpc";
 
 export const meRouter = router({

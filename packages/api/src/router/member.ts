@@ -1,4 +1,4 @@
-import * as Membership from "@smallsupports/core/membership";
+import { Membership } from "@smallsupports/core";
 import { router, siteProcedure } from "../trpc";
 
 export const memberRouter = router({

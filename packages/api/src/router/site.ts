@@ -1,4 +1,4 @@
-import * as Site from "@smallsupports/core/site";
+import { Site } from "@smallsupports/core";
 import { national, router, siteProcedure } from "../trpc";
 
 export const siteRouter = router({

@@ -1,4 +1,4 @@
-import * as Activity from "@smallsupports/core/activity";
+import { Activity } from "@smallsupports/core";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Access } from "../trpc";
 import { fixtures } from "./fixtures";

@@ -1,6 +1,5 @@
-import * as Activity from "@smallsupports/core/activity";
+import { Activity, Membership } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
-import * as Membership from "@smallsupports/core/membership";
 import { describe, expect, it } from "vitest";
 import { targetSite, useTrustWorld } from "./world";
 

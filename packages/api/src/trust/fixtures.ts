@@ -1,5 +1,5 @@
+import { Membership } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
-import * as Membership from "@smallsupports/core/membership";
 import type { Access } from "../trpc";
 
 /**

@@ -1,9 +1,9 @@
+import { Membership } from "@smallsupports/core";
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { systemActor, withActor } from "@smallsupports/core/actor";
-import * as Membership from "@smallsupports/core/membership";
-import { allItems } from "@smallsupports/core/test-table";
+import { allItems } from "@smallsupports/core/testing";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { DevPerson } from "../dev-sign-in";
 import type { LogLine } from "../log";

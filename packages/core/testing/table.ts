@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { afterAll, beforeAll, inject } from "vitest";
-import { configureDynamo, createTable, deleteTable, dynamo } from "./dynamo";
+import { configureDynamo, createTable, deleteTable, dynamo } from "../src/dynamo";
 
 /**
  * Gives the calling test file its own fresh table in the run's DynamoDB Local
