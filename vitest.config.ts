@@ -8,7 +8,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 // Projects that talk to DynamoDB get one in-memory DynamoDB Local per run of that project.
 const dynamoSetup = fileURLToPath(new URL("./test/dynamo-global-setup.ts", import.meta.url));
 const withDynamo = { globalSetup: [dynamoSetup] };
-const trustReport = fileURLToPath(new URL("./packages/api/src/trust/report.ts", import.meta.url));
+const trustReport = fileURLToPath(new URL("./packages/api/trust/report.ts", import.meta.url));
 
 // One vitest run covers every package; each is its own project so its tests run in its folder.
 export default defineConfig({
@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: "api",
           root: "packages/api",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "trust/**/*.test.ts"],
           globalSetup: [dynamoSetup, trustReport],
         },
       },

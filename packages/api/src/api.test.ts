@@ -1,14 +1,13 @@
 import { allItems } from "@smallsupports/core/testing";
 import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
+import { useTestApp, worldSites, worldTeamShape } from "../testing";
 import { createApp, maxBodyBytes } from "./app";
 import type { LogLine } from "./log";
-import { useSeededApp } from "./test-app";
 
-const { app, state, tokenFor, call, person, roleIn } = useSeededApp();
+const { app, state, tokenFor, call, person, roleIn } = useTestApp();
 
-const siteA = "lancashire-south-cumbria";
-const siteB = "greater-manchester";
+const [siteA, siteB] = worldSites.map((site) => site.siteId) as [string, string];
 const nationalStaff = () => person((p) => p.role === "national");
 const leadA = () => person(roleIn(siteA, "lead"));
 const teamA = () => person(roleIn(siteA, "team"));
@@ -42,7 +41,7 @@ describe("what each role sees", () => {
     expect(status).toBe(200);
     const sites = (data as { items: { siteId: string; memberCounts: Record<string, number>; leads: unknown[] }[] })
       .items;
-    expect(sites).toHaveLength(12);
+    expect(sites).toHaveLength(worldSites.length);
     for (const site of sites) {
       expect(site.memberCounts.lead).toBeGreaterThanOrEqual(1);
       expect(site.leads.length).toBe(site.memberCounts.lead);
@@ -55,14 +54,16 @@ describe("what each role sees", () => {
     const token = await tokenFor(leadA());
     const members = await call("query", "member.list", { siteId: siteA }, token);
     expect(members.status).toBe(200);
-    expect((members.data as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(9);
+    expect((members.data as { items: unknown[] }).items.length).toBe(worldTeamShape.length);
     expect((await call("query", "site.list", {}, token)).code).toBe("FORBIDDEN");
     const me = await call("query", "me.get", undefined, token);
     const sites = (me.data as { sites: { siteId: string; role: string }[] }).sites;
-    expect(sites.map(({ siteId, role }) => [siteId, role]).sort()).toEqual([
-      [siteB, "expert"],
-      [siteA, "lead"],
-    ]);
+    expect(sites.map(({ siteId, role }) => [siteId, role]).sort()).toEqual(
+      [
+        [siteB, "expert"],
+        [siteA, "lead"],
+      ].sort(),
+    );
   });
 
   it("site team can read members and activity but not change them", async () => {
@@ -266,6 +267,23 @@ describe("bad input is refused plainly, never a 500", () => {
     });
     expect(huge.status).toBe(413);
   });
+
+  it("applies the same JSON-only rule and size limit to every route that reads a body", async () => {
+    const hugeSignIn = await app().request("/api/dev/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: "x".repeat(3 * 1024 * 1024) }),
+    });
+    expect(hugeSignIn.status).toBe(413);
+    const formSignIn = await app().request("/api/dev/sign-in", { method: "POST", body: "personId=x" });
+    expect(formSignIn.status).toBe(415);
+    const unknownRoute = await app().request("/api/dev/anything", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "x".repeat(maxBodyBytes + 1),
+    });
+    expect(unknownRoute.status).toBe(413);
+  });
 });
 
 describe("HTTP", () => {
@@ -297,7 +315,11 @@ describe("HTTP", () => {
         ...config,
         mode: "production",
         devTokenSecret: undefined,
-        cognito: { region: "eu-west-2", userPoolId: "eu-west-2_test", clientId: "client" },
+        cognito: {
+          clientId: "client",
+          issuer: "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_test",
+          jwksUrl: "http://127.0.0.1:9/jwks.json",
+        },
       },
       { log: () => {} },
     );

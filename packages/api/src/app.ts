@@ -1,4 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
+import { Cursor } from "@smallsupports/core";
 import { configureDynamo } from "@smallsupports/core/dynamo";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -28,6 +29,7 @@ export interface AppOptions {
 
 export function createApp(config: ApiConfig, options: AppOptions = {}) {
   configureDynamo(config.dynamo);
+  Cursor.configureCursors(config.cursorSecret);
   const log = options.log ?? stdoutSink;
   const authenticate = createAuthenticator(config);
   const app = new Hono<Env>();
@@ -75,6 +77,24 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
     }
   });
 
+  // Every route that reads a body takes JSON only, at most 64 KB: a form post from another site
+  // cannot reach it, and a huge body is refused before anything reads it. Mounted before every
+  // route, so a route added later is covered too.
+  app.use(async (c, next) => {
+    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+      if (!c.req.header("content-type")?.toLowerCase().startsWith("application/json")) {
+        return c.json({ error: { message: "Send the request as JSON (Content-Type: application/json)." } }, 415);
+      }
+    }
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => c.json({ error: { message: "That request is too large." } }, 413),
+    }),
+  );
+
   // Scripts and load balancers wait for "ok": before then the data may be half written.
   app.get("/health", (c) =>
     (options.ready?.() ?? true) ? c.json({ status: "ok" }) : c.json({ status: "starting" }, 503),
@@ -84,20 +104,6 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
     app.route("/api/dev", devSignInRoutes(config.devTokenSecret));
   }
 
-  app.use("/trpc/*", async (c, next) => {
-    // Only JSON mutations: a form post from another site cannot reach a procedure.
-    if (c.req.method === "POST" && !c.req.header("content-type")?.toLowerCase().startsWith("application/json")) {
-      return c.json({ error: { message: "Send the request as JSON (Content-Type: application/json)." } }, 415);
-    }
-    await next();
-  });
-  app.use(
-    "/trpc/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => c.json({ error: { message: "That request is too large." } }, 413),
-    }),
-  );
   app.use(
     "/trpc/*",
     trpcServer({

@@ -1,4 +1,4 @@
-import { Person } from "@smallsupports/core";
+import { Person, SignIn } from "@smallsupports/core";
 import { NotFoundError, ValidationError } from "@smallsupports/core/errors";
 import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import type { ApiConfig } from "./env";
@@ -27,10 +27,14 @@ export async function issueDevToken(personId: string, secret: Uint8Array): Promi
     .sign(secret);
 }
 
+/** A Cognito user id: a UUID; anything else cannot be one and never reaches a key. */
+const cognitoSubject = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * Turns an Authorization header into the person it names. Locally the token is one we signed;
- * in AWS it is a Cognito ID token, checked against the user pool's published keys, and the
- * person is found by the email it carries. Roles always come from the table, never the token.
+ * in AWS it is a Cognito ID token, checked against the user pool's published keys. Its user is
+ * found by the `sub` linked on their first sign-in, when only a verified email could name them
+ * (see SignIn.withCognito). Roles always come from the table, never the token.
  */
 export function createAuthenticator(config: ApiConfig) {
   let cognitoKeys: JWTVerifyGetKey | undefined;
@@ -59,9 +63,8 @@ export function createAuthenticator(config: ApiConfig) {
       if (config.cognito) {
         // Cognito signs with RS256; anything else is refused before the user pool's keys are fetched.
         if (decodeProtectedHeader(token).alg !== "RS256") return { status: "invalid" };
-        const { region, userPoolId, clientId } = config.cognito;
-        const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-        cognitoKeys ??= createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
+        const { issuer, clientId, jwksUrl } = config.cognito;
+        cognitoKeys ??= createRemoteJWKSet(new URL(jwksUrl));
         const { payload } = await jwtVerify(token, cognitoKeys, {
           algorithms: ["RS256"],
           issuer,
@@ -69,8 +72,14 @@ export function createAuthenticator(config: ApiConfig) {
           maxTokenAge: tokenLifetimeSeconds,
         });
         if (payload.token_use !== "id" || typeof payload.email !== "string") return { status: "invalid" };
-        const person = await Person.findByEmail(payload.email);
-        return person ? { status: "signed-in", person } : { status: "invalid" };
+        if (typeof payload.sub !== "string" || !cognitoSubject.test(payload.sub)) return { status: "invalid" };
+        const outcome = await SignIn.withCognito({
+          subject: payload.sub,
+          email: payload.email,
+          // Cognito sends a boolean; anything else is not a verified address.
+          emailVerified: payload.email_verified === true,
+        });
+        return outcome.status === "signed-in" ? outcome : { status: "invalid" };
       }
       return { status: "invalid" };
     } catch (error) {

@@ -60,27 +60,23 @@ async function listPeople(): Promise<DevPerson[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function allSites() {
+function allSites() {
   // Site.list is a national read; the sign-in page runs before anyone has signed in.
-  return withActor(systemActor, async () => {
-    const sites: Site.SiteSummary[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<typeof Site.list>> = await Site.list({ cursor, limit: 100 });
-      sites.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return sites;
-  });
+  return withActor(systemActor, () => allPages((cursor) => Site.list({ cursor, limit: 100 })));
 }
 
-async function allMembers(siteId: string) {
-  const members: Membership.Member[] = [];
+function allMembers(siteId: string) {
+  return allPages((cursor) => Membership.list({ siteId, cursor, limit: 100 }));
+}
+
+/** Every item of a paginated list, page after page. */
+async function allPages<T>(page: (cursor: string | null) => Promise<{ items: T[]; cursor: string | null }>) {
+  const items: T[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof Membership.list>> = await Membership.list({ siteId, cursor, limit: 100 });
-    members.push(...page.items);
-    cursor = page.cursor;
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.cursor;
   } while (cursor);
-  return members;
+  return items;
 }

@@ -11,6 +11,7 @@ const envSchema = z.object({
   AWS_REGION: z.string().min(1).default("eu-west-2"),
   DYNAMO_ENDPOINT: z.url().optional(),
   DEV_TOKEN_SECRET: z.string().min(32).optional(),
+  CURSOR_SECRET: z.string().min(32).optional(),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_ID: z.string().optional(),
 });
@@ -22,23 +23,39 @@ export interface ApiConfig {
   dynamo: { tableName: string; region: string; endpoint?: string };
   /** Signs and checks local sign-in tokens. Never set in production. */
   devTokenSecret?: Uint8Array;
-  cognito?: { region: string; userPoolId: string; clientId: string };
+  /** Signs pagination cursors, so a cursor the API did not issue for a list is refused. */
+  cursorSecret: string;
+  cognito?: CognitoConfig;
+}
+
+export interface CognitoConfig {
+  clientId: string;
+  /** The user pool's issuer URL, which ID tokens must name. */
+  issuer: string;
+  /** Where the user pool publishes its signing keys. */
+  jwksUrl: string;
 }
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): ApiConfig {
   const env = envSchema.parse(source);
-  const config: ApiConfig = {
-    mode: env.APP_MODE,
-    dynamo: { tableName: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMO_ENDPOINT },
-  };
+  const dynamo = { tableName: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMO_ENDPOINT };
   if (env.APP_MODE === "local") {
-    // A fresh secret per start is fine locally: signing in again takes one click.
-    config.devTokenSecret = new TextEncoder().encode(env.DEV_TOKEN_SECRET ?? randomBytes(32).toString("hex"));
-  } else {
-    if (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID) {
-      throw new Error("COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are required in production.");
-    }
-    config.cognito = { region: env.AWS_REGION, userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID };
+    // Fresh secrets per start are fine locally: signing in again takes one click.
+    return {
+      mode: "local",
+      dynamo,
+      devTokenSecret: new TextEncoder().encode(env.DEV_TOKEN_SECRET ?? randomBytes(32).toString("hex")),
+      cursorSecret: env.CURSOR_SECRET ?? randomBytes(32).toString("hex"),
+    };
   }
-  return config;
+  if (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID || !env.CURSOR_SECRET) {
+    throw new Error("COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and CURSOR_SECRET are required in production.");
+  }
+  const issuer = `https://cognito-idp.${env.AWS_REGION}.amazonaws.com/${env.COGNITO_USER_POOL_ID}`;
+  return {
+    mode: "production",
+    dynamo,
+    cursorSecret: env.CURSOR_SECRET,
+    cognito: { clientId: env.COGNITO_CLIENT_ID, issuer, jwksUrl: `${issuer}/.well-known/jwks.json` },
+  };
 }

@@ -1,5 +1,5 @@
 import { Membership } from "@smallsupports/core";
-import { withActor } from "@smallsupports/core/actor";
+import { withActor, withMembership } from "@smallsupports/core/actor";
 import { DomainError, type DomainErrorKind } from "@smallsupports/core/errors";
 import type { SiteRole } from "@smallsupports/core/role";
 import { describeIssues, siteIdSchema } from "@smallsupports/core/validation";
@@ -14,7 +14,13 @@ import type { SignInResult } from "./auth";
  *   authed               any signed-in person
  *   national             national partnership staff
  *   siteProcedure(roles) members of `input.siteId` holding one of `roles`; the membership is
- *                        read from the table on every call and handed to the procedure
+ *                        read from the table on every call (a GetItem on the membership item,
+ *                        never a lagging index) and put in the request context, where services
+ *                        find it with useMembership() to check each record against the caller
+ *
+ * A site procedure whose records are not all visible to every role it admits declares `records`
+ * (say, "own-organisation": a provider sees only their own). The service enforces it, and the
+ * trust suite requires an attack on it by a same-site caller who is not the owner.
  *
  * Each builder records its rule in the procedure's meta (`access`), so the trust suite can list
  * every procedure with its rule and prove the rule holds. Services check again: every service
@@ -36,11 +42,22 @@ export interface Context {
   log: RequestLog;
 }
 
+/** Which of a site's records a caller admitted by role may reach. */
+export type RecordRule =
+  /** A provider's people: only their own organisation's records. */
+  | "own-organisation"
+  /** Reviewers: only what is assigned to them and they are not conflicted on. */
+  | "assigned"
+  /** Providers: only the individuals matched to them. */
+  | "matched"
+  /** Only the caller's own record. */
+  | "self";
+
 export type Access =
   | { kind: "public" }
   | { kind: "authed" }
   | { kind: "national" }
-  | { kind: "site"; roles: readonly SiteRole[]; nationalMayRead: boolean };
+  | { kind: "site"; roles: readonly SiteRole[]; nationalMayRead: boolean; records?: RecordRule };
 
 export interface Meta {
   access: Access;
@@ -121,9 +138,7 @@ export const authed = base.meta({ access: { kind: "authed" } }).use(({ ctx, next
   const { person } = signIn;
   ctx.log.callerId = person.personId;
   // Services read the actor for their audit events from here.
-  return withActor({ personId: person.personId, name: person.name, national: person.national }, () =>
-    next({ ctx: { person } }),
-  );
+  return withActor({ personId: person.personId, national: person.national }, () => next({ ctx: { person } }));
 });
 
 export const national = authed.meta({ access: { kind: "national" } }).use(({ ctx, next }) => {
@@ -138,15 +153,22 @@ export const national = authed.meta({ access: { kind: "national" } }).use(({ ctx
  * national staff may call it too (for summaries and counts, never individuals' records).
  * A non-member gets FORBIDDEN whether or not the site exists, so ids reveal nothing.
  */
-export function siteProcedure(roles: readonly SiteRole[], options: { nationalMayRead?: boolean } = {}) {
+export function siteProcedure(
+  roles: readonly SiteRole[],
+  options: { nationalMayRead?: boolean; records?: RecordRule } = {},
+) {
   const nationalMayRead = options.nationalMayRead ?? false;
+  const access: Access = { kind: "site", roles, nationalMayRead, ...(options.records ? { records: options.records } : {}) };
   return authed
-    .meta({ access: { kind: "site", roles, nationalMayRead } })
+    .meta({ access })
     .input(z.object({ siteId: siteIdSchema }))
     .use(async ({ ctx, input, next }) => {
       ctx.log.siteId = input.siteId;
       const membership = await Membership.find(input.siteId, ctx.person.personId);
-      if (membership && roles.includes(membership.role)) return next({ ctx: { membership } });
+      if (membership && roles.includes(membership.role)) {
+        const { siteId, personId, role } = membership;
+        return withMembership({ siteId, personId, role }, () => next({ ctx: { membership } }));
+      }
       if (nationalMayRead && ctx.person.national) return next({ ctx: { membership: undefined } });
       throw new TRPCError({
         code: "FORBIDDEN",

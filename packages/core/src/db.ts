@@ -3,7 +3,9 @@ import { onDynamoConfigured } from "./dynamo";
 import { ApprovalProcessEntity } from "./entities/approval-process";
 import { AuditEventEntity } from "./entities/audit-event";
 import { MembershipEntity } from "./entities/membership";
+import { OutboxMessageEntity } from "./entities/outbox-message";
 import { EmailClaimEntity, PersonEntity } from "./entities/person";
+import { SignInLinkEntity } from "./entities/sign-in-link";
 import { SiteEntity } from "./entities/site";
 import { SiteStatsEntity } from "./entities/site-stats";
 
@@ -16,6 +18,8 @@ export const db = new Service({
   emailClaim: EmailClaimEntity,
   membership: MembershipEntity,
   auditEvent: AuditEventEntity,
+  outboxMessage: OutboxMessageEntity,
+  signInLink: SignInLinkEntity,
 });
 
 onDynamoConfigured((client, tableName) => {
@@ -23,5 +27,5 @@ onDynamoConfigured((client, tableName) => {
   db.setTableName(tableName);
 });
 
-/** The entities as a transaction sees them: each write ends in `.commit()`. */
+/** The entities as a transaction sees them: each write ends in `.commit()` (see change.ts). */
 export type Entities = Parameters<Parameters<typeof db.transaction.write>[0]>[0];

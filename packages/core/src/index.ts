@@ -1,4 +1,9 @@
 export * as Activity from "./activity";
+export * as Cursor from "./cursor";
 export * as Membership from "./membership";
+export * as Outbox from "./outbox";
 export * as Person from "./person";
+export * as SignIn from "./sign-in";
 export * as Site from "./site";
+export * as SiteStats from "./site-stats";
+export { NATIONAL_SCOPE } from "./change";

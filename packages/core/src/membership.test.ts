@@ -9,8 +9,8 @@ import { allItems, useFreshTable } from "../testing";
 
 useFreshTable();
 
-const national: Actor = { personId: "national-1", name: "Nadia National", national: true };
-const lead: Actor = { personId: "lead-actor", name: "Lena Lead", national: false };
+const national: Actor = { personId: "national-1", national: true };
+const lead: Actor = { personId: "lead-actor", national: false };
 const as = <T>(actor: Actor, run: () => Promise<T>) => withActor(actor, run);
 
 beforeAll(async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { useActor } from "./actor";
-import { db, type Entities } from "./db";
-import { ConflictError, NotFoundError, RuleError } from "./errors";
-import { roleCountField, roleLabels, type SiteRole } from "./role";
-import { type Step, transact } from "./transact";
+import { change, useChange } from "./change";
+import * as Cursor from "./cursor";
+import { db } from "./db";
+import { ConflictError, NotFoundError } from "./errors";
+import { roleCountField, type SiteRole } from "./role";
+import * as SiteStats from "./site-stats";
 import {
   cursorSchema,
   emailSchema,
@@ -42,7 +44,6 @@ type MembershipItem = {
 };
 
 const memberKey = z.strictObject({ siteId: siteIdSchema, personId: personIdSchema });
-const lastLeadMessage = "A site needs at least one project lead. Make someone else project lead first.";
 
 /** One person's membership of one site, or undefined if they are not a member. */
 export async function find(siteId: string, personId: string): Promise<Member | undefined> {
@@ -60,8 +61,9 @@ export const get = verb(memberKey, async ({ siteId, personId }) => {
 export const list = verb(
   z.strictObject({ siteId: siteIdSchema, cursor: cursorSchema, limit: pageSizeSchema }),
   async ({ siteId, cursor, limit }) => {
-    const page = await db.entities.membership.query.bySite({ siteId }).go({ cursor: cursor ?? null, limit });
-    return { items: page.data.map(toMember), cursor: page.cursor };
+    const scope = ["member.list", siteId];
+    const page = await db.entities.membership.query.bySite({ siteId }).go({ cursor: Cursor.open(scope, cursor), limit });
+    return { items: page.data.map(toMember), cursor: Cursor.seal(scope, page.cursor) };
   },
 );
 
@@ -74,6 +76,7 @@ export async function sitesOf(personId: string): Promise<Member[]> {
 /**
  * Adds a person to a site. Someone new gets a person record and their email is claimed for them;
  * someone who already signs in (say, a lead in another site) is added under their existing record.
+ * The person is sent a message saying so once the change has committed.
  */
 export const invite = verb(
   z.strictObject({ siteId: siteIdSchema, name: personNameSchema, email: emailSchema, role: siteRoleSchema }),
@@ -88,46 +91,30 @@ export const invite = verb(
     const personId = existing?.personId ?? randomUUID();
     const personName = existing?.name ?? name;
     const siteName = site.data.name;
+    const now = new Date().toISOString();
 
-    await transact(
-      ({ person, emailClaim, membership, siteStats }) => {
-        const steps: Step[] = [];
-        if (!existing) {
-          steps.push(
-            { write: person.create({ personId, name, email }).commit() },
-            {
-              write: emailClaim.create({ email, personId }).commit(),
-              onConditionFailed: () => new ConflictError("Someone else added this email address just now. Try again."),
-            },
-          );
-        }
-        steps.push(
-          {
-            write: membership
-              .create({ siteId, personId, role, personName, personEmail: email, siteName, addedBy: actor.personId })
-              .commit(),
-            onConditionFailed: () => new ConflictError(`${personName} is already a member of ${siteName}.`),
-          },
-          {
-            write: siteStats
-              .patch({ siteId })
-              .add({ [roleCountField[role]]: 1, ...(role === "lead" ? { leadIds: [personId] } : {}) })
-              .commit(),
-            onConditionFailed: () => new NotFoundError("That site does not exist."),
-          },
+    await change("member.invite", async () => {
+      const { write, audit, send } = useChange();
+      if (!existing) {
+        write(({ person }) => person.create({ personId, name, email }).commit());
+        write(
+          ({ emailClaim }) => emailClaim.create({ email, personId }).commit(),
+          () => new ConflictError("Someone else added this email address just now. Try again."),
         );
-        return steps;
-      },
-      {
-        siteId,
-        action: "member.invited",
-        recordType: "member",
-        recordId: personId,
-        summary: `Invited ${personName} as ${roleLabels[role]}`,
-        after: { role },
-      },
-    );
-    return get({ siteId, personId });
+      }
+      write(
+        ({ membership }) =>
+          membership
+            .create({ siteId, personId, role, personName, personEmail: email, siteName, addedBy: actor.personId })
+            .commit(),
+        () => new ConflictError(`${personName} is already a member of ${siteName}.`),
+      );
+      SiteStats.add(siteId, { [roleCountField[role]]: 1 });
+      if (role === "lead") SiteStats.addLead(siteId, personId);
+      audit({ siteId, action: "member.invited", recordType: "member", recordId: personId, after: { role } });
+      send({ siteId, template: "member-added", recipientId: personId, params: { role } });
+    });
+    return { siteId, siteName, personId, name: personName, email, role, version: 1, createdAt: now, updatedAt: now };
   },
 );
 
@@ -138,32 +125,27 @@ export const changeRole = verb(
     const current = await get({ siteId, personId });
     if (current.version !== version) throw new ConflictError();
     if (current.role === role) return current;
-    await transact(
-      ({ membership, siteStats }) => [
-        {
-          write: membership
-            .patch({ siteId, personId })
-            .set({ role })
-            .add({ version: 1 })
-            .where((attr, op) => op.eq(attr.version, version))
-            .commit(),
-        },
-        {
-          write: statsChange(siteStats, siteId, personId, current.role, role),
-          onConditionFailed: () => new RuleError(lastLeadMessage),
-        },
-      ],
-      {
+    await change("member.changeRole", async () => {
+      const { write, audit } = useChange();
+      write(({ membership }) =>
+        membership
+          .patch({ siteId, personId })
+          .set({ role })
+          .add({ version: 1 })
+          .where((attr, op) => op.eq(attr.version, version))
+          .commit(),
+      );
+      moveCount(siteId, personId, current.role, role);
+      audit({
         siteId,
         action: "member.role_changed",
         recordType: "member",
         recordId: personId,
-        summary: `Changed ${current.name}'s role from ${roleLabels[current.role]} to ${roleLabels[role]}`,
         before: { role: current.role },
         after: { role },
-      },
-    );
-    return get({ siteId, personId });
+      });
+    });
+    return { ...current, role, version: version + 1, updatedAt: new Date().toISOString() };
   },
 );
 
@@ -171,46 +153,25 @@ export const changeRole = verb(
 export const remove = verb(memberKey.extend({ version: versionSchema }), async ({ siteId, personId, version }) => {
   const current = await get({ siteId, personId });
   if (current.version !== version) throw new ConflictError();
-  await transact(
-    ({ membership, siteStats }) => [
-      {
-        write: membership
-          .delete({ siteId, personId })
-          .where((attr, op) => op.eq(attr.version, version))
-          .commit(),
-      },
-      {
-        write: statsChange(siteStats, siteId, personId, current.role, null),
-        onConditionFailed: () => new RuleError(lastLeadMessage),
-      },
-    ],
-    {
-      siteId,
-      action: "member.removed",
-      recordType: "member",
-      recordId: personId,
-      summary: `Removed ${current.name} (${roleLabels[current.role]}) from the site`,
-      before: { role: current.role },
-    },
-  );
+  await change("member.remove", async () => {
+    const { write, audit } = useChange();
+    write(({ membership }) =>
+      membership
+        .delete({ siteId, personId })
+        .where((attr, op) => op.eq(attr.version, version))
+        .commit(),
+    );
+    moveCount(siteId, personId, current.role, null);
+    audit({ siteId, action: "member.removed", recordType: "member", recordId: personId, before: { role: current.role } });
+  });
   return { siteId, personId };
 });
 
-/** Moves one member's count from one role to another (or out); refuses to leave a site leaderless. */
-function statsChange(
-  siteStats: Entities["siteStats"],
-  siteId: string,
-  personId: string,
-  from: SiteRole,
-  to: SiteRole | null,
-) {
-  const counts: Record<string, number> = { [roleCountField[from]]: -1 };
-  if (to) counts[roleCountField[to]] = 1;
-  let update = siteStats.patch({ siteId }).add({ ...counts, ...(to === "lead" ? { leadIds: [personId] } : {}) });
-  if (from === "lead") {
-    update = update.delete({ leadIds: [personId] }).where((attr, op) => op.gt(attr.leadCount, 1));
-  }
-  return update.commit();
+/** Moves one member's count from one role to another (or out); a site is never left leaderless. */
+function moveCount(siteId: string, personId: string, from: SiteRole, to: SiteRole | null) {
+  SiteStats.add(siteId, { [roleCountField[from]]: -1, ...(to ? { [roleCountField[to]]: 1 } : {}) });
+  if (from === "lead") SiteStats.removeLead(siteId, personId);
+  if (to === "lead") SiteStats.addLead(siteId, personId);
 }
 
 function toMember(item: MembershipItem): Member {

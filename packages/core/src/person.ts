@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { NATIONAL_SCOPE } from "./activity";
 import { useActor } from "./actor";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
-import { transact } from "./transact";
+import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { emailSchema, personIdSchema, personNameSchema, verb } from "./validation";
 
 export interface Person {
@@ -20,7 +19,7 @@ export const get = verb(z.strictObject({ personId: personIdSchema }), async ({ p
   return pick(data);
 });
 
-/** Who holds an email address, if anyone: how a Cognito sign-in finds its person. */
+/** Who holds an email address, if anyone. */
 export async function findByEmail(email: string): Promise<Person | undefined> {
   const claim = await db.entities.emailClaim.get({ email: email.trim().toLowerCase() }).go();
   if (!claim.data) return undefined;
@@ -40,25 +39,32 @@ export const addNational = verb(
   async ({ name, email }) => {
     if (!useActor().national) throw new ForbiddenError("Only national partnership staff can add national staff.");
     const personId = randomUUID();
-    await transact(
-      ({ person, emailClaim }) => [
-        { write: person.create({ personId, name, email, national: true }).commit() },
-        {
-          write: emailClaim.create({ email, personId }).commit(),
-          onConditionFailed: () => new ConflictError(`Someone already signs in with ${email}.`),
-        },
-      ],
-      {
+    await change("person.addNational", async () => {
+      const { write, audit } = useChange();
+      write(({ person }) => person.create({ personId, name, email, national: true }).commit());
+      write(
+        ({ emailClaim }) => emailClaim.create({ email, personId }).commit(),
+        () => new ConflictError(`Someone already signs in with ${email}.`),
+      );
+      audit({
         siteId: NATIONAL_SCOPE,
         action: "person.added",
         recordType: "person",
         recordId: personId,
-        summary: `Added ${name} to national partnership staff`,
-      },
-    );
+        after: { national: true },
+      });
+    });
     return { personId, name, email, national: true } satisfies Person;
   },
 );
+
+/** The names of these people, for showing who did what; anyone erased is simply missing. */
+export async function namesOf(personIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(personIds)].filter((id) => personIdSchema.safeParse(id).success);
+  if (ids.length === 0) return new Map();
+  const { data } = await db.entities.person.get(ids.map((personId) => ({ personId }))).go();
+  return new Map(data.map((person) => [person.personId, person.name]));
+}
 
 function pick(item: Person): Person {
   return { personId: item.personId, name: item.name, email: item.email, national: item.national };

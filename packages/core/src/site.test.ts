@@ -1,15 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Activity from "./activity";
-import { type Actor, withActor } from "./actor";
+import { type Actor, systemActor, withActor } from "./actor";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors";
+import * as Person from "./person";
 import * as Site from "./site";
 import { allItems, useFreshTable } from "../testing";
 
 useFreshTable();
 
-const national: Actor = { personId: "national-1", name: "Nadia National", national: true };
-const notNational: Actor = { personId: "lead-1", name: "Lee Lead", national: false };
+const national: Actor = { personId: "", national: true };
+const notNational: Actor = { personId: "lead-1", national: false };
 const asNational = <T>(run: () => Promise<T>) => withActor(national, run);
+
+beforeAll(async () => {
+  const nadia = await withActor(systemActor, () =>
+    Person.addNational({ name: "Nadia National", email: "nadia@national.example.org" }),
+  );
+  national.personId = nadia.personId;
+});
 
 describe("Site.create", () => {
   it("creates the registry entry, statistics, a draft approval process and an audit event together", async () => {
@@ -31,7 +39,7 @@ describe("Site.create", () => {
     expect(activity.items).toHaveLength(1);
     expect(activity.items[0]).toMatchObject({
       action: "site.created",
-      actorId: "national-1",
+      actorId: national.personId,
       actorName: "Nadia National",
     });
   });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { useActor } from "./actor";
 import { characteristics, defaultApprovalStages } from "./characteristics";
+import * as Cursor from "./cursor";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { roleCountField, type SiteRole, siteRoles } from "./role";
-import { transact } from "./transact";
+import { change, useChange } from "./change";
 import { cursorSchema, pageSizeSchema, siteIdSchema, verb } from "./validation";
 
 export interface SiteSummary {
@@ -30,42 +31,33 @@ const areaSchema = z
 
 /**
  * Adds a site. The site is complete when this returns: its registry entry, its own partition
- * with zeroed statistics and a draft approval process, and the audit event, in one transaction.
+ * with zeroed statistics and a draft approval process, and the audit event, in one change.
  */
 export const create = verb(
   z.strictObject({ siteId: siteIdSchema, name: siteNameSchema, area: areaSchema }),
   async (input) => {
     const actor = useActor();
     if (!actor.national) throw new ForbiddenError("Only national partnership staff can add a site.");
-    await transact(
-      ({ site, siteStats, approvalProcess }) => [
-        {
-          write: site.create({ ...input, createdBy: actor.personId }).commit(),
-          onConditionFailed: () =>
-            new ConflictError(`A site with the address "${input.siteId}" already exists. Choose another address.`),
-        },
-        { write: siteStats.create({ siteId: input.siteId }).commit() },
-        {
-          write: approvalProcess
-            .create({
-              siteId: input.siteId,
-              processId: "default",
-              name: `${input.name} approval process`,
-              stages: [...defaultApprovalStages],
-              criteria: [...characteristics],
-            })
-            .commit(),
-        },
-      ],
-      {
-        siteId: input.siteId,
-        action: "site.created",
-        recordType: "site",
-        recordId: input.siteId,
-        summary: `Added the site ${input.name} (${input.area})`,
-        after: input,
-      },
-    );
+    await change("site.create", async () => {
+      const { write, audit } = useChange();
+      write(
+        ({ site }) => site.create({ ...input, createdBy: actor.personId }).commit(),
+        () => new ConflictError(`A site with the address "${input.siteId}" already exists. Choose another address.`),
+      );
+      write(({ siteStats }) => siteStats.create({ siteId: input.siteId }).commit());
+      write(({ approvalProcess }) =>
+        approvalProcess
+          .create({
+            siteId: input.siteId,
+            processId: "default",
+            name: `${input.name} approval process`,
+            stages: [...defaultApprovalStages],
+            criteria: [...characteristics],
+          })
+          .commit(),
+      );
+      audit({ siteId: input.siteId, action: "site.created", recordType: "site", recordId: input.siteId });
+    });
     return get({ siteId: input.siteId });
   },
 );
@@ -85,10 +77,11 @@ export const get = verb(z.strictObject({ siteId: siteIdSchema }), async ({ siteI
 export const list = verb(
   z.strictObject({ cursor: cursorSchema, limit: pageSizeSchema }).default({ limit: 25 }),
   async ({ cursor, limit }) => {
-    const page = await db.entities.site.query.registry({}).go({ cursor: cursor ?? null, limit });
+    const scope = ["site.list"];
+    const page = await db.entities.site.query.registry({}).go({ cursor: Cursor.open(scope, cursor), limit });
     if (page.data.length === 0) return { items: [] as SiteSummary[], cursor: null };
     const stats = await db.entities.siteStats.get(page.data.map((site) => ({ siteId: site.siteId }))).go();
-    return { items: await summarise(page.data, stats.data), cursor: page.cursor };
+    return { items: await summarise(page.data, stats.data), cursor: Cursor.seal(scope, page.cursor) };
   },
 );
 

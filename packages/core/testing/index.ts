@@ -1,2 +1,4 @@
 /** Helpers for tests against DynamoDB Local. Never imported by production code. */
+export { auditEvents, auditProblems } from "./audit";
+export { injectTransactionConflicts } from "./conflicts";
 export { allItems, useFreshTable } from "./table";

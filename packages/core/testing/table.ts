@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AttributeValue, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { afterAll, beforeAll, inject } from "vitest";
+import { configureCursors } from "../src/cursor";
 import { configureDynamo, createTable, deleteTable, dynamo } from "../src/dynamo";
 
 /**
@@ -16,6 +17,7 @@ export function useFreshTable(): void {
       tableName: `test-${randomUUID()}`,
     });
     await createTable();
+    configureCursors("test-cursor-secret-test-cursor-secret");
   });
   afterAll(async () => {
     await deleteTable();

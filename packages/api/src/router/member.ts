@@ -1,17 +1,18 @@
 import { Membership } from "@smallsupports/core";
+import { siteAbilities } from "@smallsupports/core/permissions";
 import { router, siteProcedure } from "../trpc";
 
 export const memberRouter = router({
-  list: siteProcedure(["lead", "team"])
+  list: siteProcedure(siteAbilities.seeTeam)
     .input(Membership.list.schema)
     .query(({ input }) => Membership.list(input)),
-  invite: siteProcedure(["lead"])
+  invite: siteProcedure(siteAbilities.manageTeam)
     .input(Membership.invite.schema)
     .mutation(({ input }) => Membership.invite(input)),
-  changeRole: siteProcedure(["lead"])
+  changeRole: siteProcedure(siteAbilities.manageTeam)
     .input(Membership.changeRole.schema)
     .mutation(({ input }) => Membership.changeRole(input)),
-  remove: siteProcedure(["lead"])
+  remove: siteProcedure(siteAbilities.manageTeam)
     .input(Membership.remove.schema)
     .mutation(({ input }) => Membership.remove(input)),
 });

@@ -1,7 +1,13 @@
 import { Entity } from "electrodb";
 import { keyOptions } from "./common";
 
-/** One change in a site: who did what to which record, and when. Written with the change. */
+/**
+ * One change in a site: who did what to which record, and when. Written with the change.
+ *
+ * Audit events are kept for good, so they hold ids and structured, non-personal fields only:
+ * never a name, an email or anything a person typed. The activity list puts names in when it is
+ * read, so erasing a person never means rewriting history.
+ */
 export const AuditEventEntity = new Entity({
   model: { entity: "auditEvent", version: "1", service: "smallsupports" },
   attributes: {
@@ -9,13 +15,13 @@ export const AuditEventEntity = new Entity({
     at: { type: "string", required: true, readOnly: true },
     eventId: { type: "string", required: true, readOnly: true },
     actorId: { type: "string", required: true, readOnly: true },
-    actorName: { type: "string", required: true, readOnly: true },
+    /** What happened, e.g. "member.role_changed". */
     action: { type: "string", required: true, readOnly: true },
     recordType: { type: "string", required: true, readOnly: true },
     recordId: { type: "string", required: true, readOnly: true },
-    /** A plain sentence for the activity list, e.g. "Invited Sam Patel as Expert by experience". */
-    summary: { type: "string", required: true, readOnly: true },
-    /** JSON of the fields that changed, before and after. */
+    /** The names of the fields the change set. */
+    changed: { type: "list", items: { type: "string" }, readOnly: true },
+    /** JSON of non-personal fields (roles, statuses, counts) before and after. */
     before: { type: "string", readOnly: true },
     after: { type: "string", readOnly: true },
   },

@@ -10,6 +10,8 @@ export const PersonEntity = new Entity({
     email: { type: "string", required: true },
     /** National partnership staff see every site's summary and add sites. */
     national: { type: "boolean", required: true, default: () => false },
+    /** The Cognito user linked on first sign-in (see sign-in-link.ts); set once, never moved. */
+    signInSubject: { type: "string" },
     ...versioned,
   },
   indexes: {

@@ -1,6 +1,6 @@
 import { Activity } from "@smallsupports/core";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Access } from "../trpc";
+import type { Access } from "../src/trpc";
 import { fixtures } from "./fixtures";
 import { allProcedures, expectNothingPersonalIn, tableDigest, targetSite, useTrustWorld } from "./world";
 

@@ -1,16 +1,18 @@
+import { dynamo } from "@smallsupports/core/dynamo";
 import { useFreshTable } from "@smallsupports/core/testing";
-import { seed } from "@smallsupports/local/seed";
 import { beforeAll, inject } from "vitest";
-import { createApp } from "./app";
-import type { DevPerson } from "./dev-sign-in";
-import { type ApiConfig, loadEnv } from "./env";
-import type { LogLine } from "./log";
+import { createApp } from "../src/app";
+import type { DevPerson } from "../src/dev-sign-in";
+import { type ApiConfig, loadEnv } from "../src/env";
+import type { LogLine } from "../src/log";
+import { buildWorld } from "./world";
 
 /**
- * The real Hono app over a fresh, seeded table, called in-process with `app.request()`.
- * Call once at the top of a test file; use the returned helpers inside tests.
+ * The real Hono app over a fresh table holding the small test world (./world.ts), called
+ * in-process with `app.request()`. Call once at the top of a test file; use the returned
+ * helpers inside tests.
  */
-export function useSeededApp() {
+export function useTestApp() {
   useFreshTable();
   const state: { app?: ReturnType<typeof createApp>; people: DevPerson[]; logs: LogLine[]; config?: ApiConfig } = {
     people: [],
@@ -18,18 +20,18 @@ export function useSeededApp() {
   };
 
   beforeAll(async () => {
-    await seed();
     const config = loadEnv({
       APP_MODE: "local",
       TABLE_NAME: "unused-the-table-is-already-configured",
       DYNAMO_ENDPOINT: inject("dynamoEndpoint"),
       DEV_TOKEN_SECRET: "test-secret-test-secret-test-secret-0123",
+      CURSOR_SECRET: "test-cursor-secret-test-cursor-secret",
     });
     // The fresh table is already configured; keep it rather than the placeholder name.
-    const { dynamo } = await import("@smallsupports/core/dynamo");
     config.dynamo.tableName = dynamo().tableName;
     state.config = config;
     state.app = createApp(config, { log: (line) => state.logs.push(line) });
+    await buildWorld();
     const response = await state.app.request("/api/dev/people");
     state.people = ((await response.json()) as { people: DevPerson[] }).people;
   });
@@ -69,12 +71,12 @@ export function useSeededApp() {
     return { status: response.status, body, code: body.error?.data.code, data: body.result?.data as never };
   }
 
-  /** The people of the demo world, by what they are. */
+  /** The people of the test world, by what they are. */
   function person(match: (person: DevPerson) => boolean): DevPerson {
     // Prefer people with one site, so a test about site A is not muddled by a second role.
     const matches = state.people.filter(match);
     const found = matches.find((p) => p.memberships.length <= 1) ?? matches[0];
-    if (!found) throw new Error("No seeded person matches.");
+    if (!found) throw new Error("No person of the test world matches.");
     return found;
   }
   const roleIn = (siteId: string, role: string) => (p: DevPerson) =>

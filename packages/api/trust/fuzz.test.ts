@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Access } from "../trpc";
+import type { Access } from "../src/trpc";
 import { fixtures } from "./fixtures";
 import {
   allProcedures,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { Access } from "../trpc";
+import type { Access } from "../src/trpc";
 import { fixtures } from "./fixtures";
 import {
   allProcedures,

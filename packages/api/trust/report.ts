@@ -6,7 +6,7 @@ import { join } from "node:path";
  *   isolation: 52 attacks, 0 leaks; fuzz: 8823 payloads, 0 server errors
  * Each suite file writes its own figures (world.ts recordFigures); this adds them up.
  */
-const dir = join(import.meta.dirname, "../../../../.test-artifacts/trust");
+const dir = join(import.meta.dirname, "../../../.test-artifacts/trust");
 
 export default function setup() {
   rmSync(dir, { recursive: true, force: true });

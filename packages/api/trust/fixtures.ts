@@ -1,6 +1,6 @@
 import { Membership } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
-import type { Access } from "../trpc";
+import type { Access } from "../src/trpc";
 
 /**
  * One entry per API procedure: the access rule it must declare, and how to make a valid call.
