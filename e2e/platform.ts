@@ -13,7 +13,9 @@ export function usePlatformAndBrowser() {
   const state: { platform?: LocalPlatform; browser?: Browser } = {};
   beforeAll(async () => {
     state.platform = await startLocalPlatform({ port: await freePort(), log: () => {} });
+    // Chromium starts while the demo data is written; tests begin once it is complete.
     state.browser = await launchChromium();
+    await state.platform.ready;
   });
   afterAll(async () => {
     await state.browser?.close();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { router, siteProcedure } from "../src/trpc";
 import { fixtures } from "./fixtures";
 import { allProcedures } from "./world";
 
@@ -25,5 +26,15 @@ describe("every procedure is declared", () => {
   it("has no fixture for a procedure that no longer exists", () => {
     const paths = new Set(procedures.map((procedure) => procedure.path));
     expect(Object.keys(fixtures).filter((path) => !paths.has(path))).toEqual([]);
+  });
+});
+
+describe("record-level rules", () => {
+  it("travel from the procedure builder into the declared access the suite reads", () => {
+    const probe = router({ own: siteProcedure(["provider"], { records: "own-organisation" }).query(() => null) });
+    const procedures = probe._def.procedures as unknown as Record<string, { _def: { meta?: unknown } }>;
+    expect(procedures.own?._def.meta).toEqual({
+      access: { kind: "site", roles: ["provider"], nationalMayRead: false, records: "own-organisation" },
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { Activity } from "@smallsupports/core";
+import { auditEvents, auditProblems } from "@smallsupports/core/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Access } from "../src/trpc";
-import { fixtures } from "./fixtures";
+import { fixtureNamePrefix, fixtures } from "./fixtures";
 import { allProcedures, expectNothingPersonalIn, tableDigest, targetSite, useTrustWorld } from "./world";
 
 const world = useTrustWorld();
@@ -47,5 +48,13 @@ describe("a change that fails leaves no audit event and no other write", () => {
     const response = await world.call("mutation", path, { ...valid, unexpected: "field" }, caller.token);
     expect(response.code).toBe("BAD_REQUEST");
     expect(await tableDigest()).toBe(before);
+  });
+});
+
+describe("audit events, kept for good, hold nothing personal", () => {
+  it("after every change above: ids and codes only, no name, email or typed text", async () => {
+    const events = await auditEvents();
+    expect(events.length).toBeGreaterThan(mutations.length);
+    expect(auditProblems(events, [...world.secrets, fixtureNamePrefix, "Trust Site", "@"])).toEqual([]);
   });
 });

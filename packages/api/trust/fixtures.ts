@@ -1,5 +1,6 @@
 import { Membership } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
+import type { SiteRole } from "@smallsupports/core/role";
 import type { Access } from "../src/trpc";
 
 /**
@@ -18,6 +19,12 @@ export interface Fixture {
   auditSiteOf?(input: unknown): string;
   /** For calls that name a record: the caller's own site, but a record from `otherSiteId`. */
   swap?(ownSiteId: string, otherSiteId: string): Promise<unknown>;
+  /**
+   * Required for a procedure that declares a record-level rule (`access.records`): a call by a
+   * member of `siteId` whose role the procedure admits, aimed at a record that is not theirs,
+   * with the text of that record that must not appear in the refusal.
+   */
+  notOwner?(siteId: string): Promise<{ caller: SiteRole; input: unknown; secrets: string[] }>;
 }
 
 let counter = 0;

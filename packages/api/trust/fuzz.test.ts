@@ -5,6 +5,7 @@ import { fixtures } from "./fixtures";
 import {
   allProcedures,
   expectNothingPersonalIn,
+  otherSite,
   type ProcedureInfo,
   recordFigures,
   tableDigest,
@@ -122,4 +123,63 @@ describe(`${payloadsPerProcedure} hostile payloads per procedure: never a 500, a
     },
     240_000,
   );
+});
+
+describe("pagination cursors: junk, edited and borrowed ones get BAD_REQUEST, never a 500", () => {
+  // Inputs are strict, so a procedure that accepts a cursor is one that pages.
+  const paginated = allProcedures().filter(
+    (procedure) =>
+      procedure.inputs.length > 0 &&
+      isValid(procedure, { ...(procedure.access?.kind === "site" ? { siteId: targetSite } : {}), cursor: "x" }),
+  );
+
+  it("finds every paginated procedure", () => {
+    expect(paginated.map((procedure) => procedure.path)).toEqual(["activity.list", "member.list", "site.list"]);
+  });
+
+  /** The cursor of a list's first page of one, as its own caller gets it. */
+  async function firstCursor(path: string, siteId: string): Promise<string> {
+    const procedure = paginated.find((candidate) => candidate.path === path) as ProcedureInfo;
+    const access = procedure.access as Access;
+    const caller = access.kind === "site" ? world.caller("lead", siteId) : world.caller("national");
+    const input = { ...((await fixtures[path]?.valid(siteId)) as object), limit: 1 };
+    const response = await world.call("query", path, input, caller.token);
+    const cursor = (response.data as { cursor: string | null }).cursor;
+    if (!cursor) throw new Error(`${path} has only one item in ${siteId}: the world needs more.`);
+    return cursor;
+  }
+
+  it.each(paginated.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
+    const caller = callerFor(procedure.access as Access);
+    const valid = (await fixtures[path]?.valid(targetSite)) as Record<string, unknown>;
+    const own = await firstCursor(path, targetSite);
+    expect((await world.call("query", path, { ...valid, cursor: own }, caller.token)).status).toBe(200);
+
+    const [body, signature] = own.split(".") as [string, string];
+    const borrowed = await Promise.all(
+      paginated.filter((other) => other.path !== path).map((other) => firstCursor(other.path, targetSite)),
+    );
+    if ((procedure.access as Access).kind === "site") borrowed.push(await firstCursor(path, otherSite));
+    const handPicked = [
+      "",
+      "junk",
+      "a.b",
+      `${body}.`,
+      `.${signature}`,
+      `${body}.${signature}.${signature}`,
+      `${body}x.${signature}`,
+      `${body}.${signature.slice(0, -2)}`,
+      `${Buffer.from(JSON.stringify({ pk: `site#${otherSite}`, sk: "member#x" })).toString("base64url")}.${signature}`,
+      Buffer.from(JSON.stringify({ pk: `site#${targetSite}` })).toString("base64"),
+      ...borrowed,
+    ];
+    const generated = fc.sample(fc.string({ unit: "binary", minLength: 1, maxLength: 300 }), 100);
+    for (const cursor of [...handPicked, ...generated]) {
+      figures.payloads++;
+      const response = await world.call("query", path, { ...valid, cursor }, caller.token);
+      if (response.status >= 500) figures.serverErrors++;
+      expect(response.code, `cursor ${JSON.stringify(cursor)}`).toBe("BAD_REQUEST");
+      expect(response.body.error?.message).toMatch(/^[A-Z].*\.$/);
+    }
+  });
 });

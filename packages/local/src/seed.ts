@@ -19,7 +19,7 @@ export async function seed(): Promise<SeedSummary> {
     nationalStaff.push(await withActor(systemActor, () => Person.addNational(staff)));
   }
   const firstNational = nationalStaff[0] as Person.Person;
-  const nationalActor: Actor = { personId: firstNational.personId, name: firstNational.name, national: true };
+  const nationalActor: Actor = { personId: firstNational.personId, national: true };
 
   // Sites are independent, so they are seeded side by side; names are fixed by position.
   const leads = await Promise.all(
@@ -31,7 +31,7 @@ export async function seed(): Promise<SeedSummary> {
         const member = await withActor(lead, () =>
           Membership.invite({ siteId: site.siteId, name, email: seedEmail(name, site.siteId), role }),
         );
-        if (role === "lead") lead = { personId: member.personId, name: member.name, national: false };
+        if (role === "lead") lead = { personId: member.personId, national: false };
       }
       return lead;
     }),
@@ -42,11 +42,12 @@ export async function seed(): Promise<SeedSummary> {
   const [firstSite, secondSite, thirdSite] = seedSites;
   const [firstLead, secondLead] = leads;
   if (firstSite && secondSite && thirdSite && firstLead && secondLead) {
+    const firstLeadName = seedName(0);
     await withActor(secondLead, () =>
       Membership.invite({
         siteId: secondSite.siteId,
-        name: firstLead.name,
-        email: seedEmail(firstLead.name, firstSite.siteId),
+        name: firstLeadName,
+        email: seedEmail(firstLeadName, firstSite.siteId),
         role: "expert",
       }),
     );

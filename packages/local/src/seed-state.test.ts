@@ -1,0 +1,28 @@
+import { Person } from "@smallsupports/core";
+import { systemActor, withActor } from "@smallsupports/core/actor";
+import { useFreshTable } from "@smallsupports/core/testing";
+import { describe, expect, it } from "vitest";
+import { seed } from "./seed";
+import { demoDataState, readSeedMarker, writeSeedMarker } from "./seed-state";
+
+useFreshTable();
+
+// The tests run in order on one table, as one .data/ folder's history would.
+describe("the demo data's state", () => {
+  it("calls a table with no marker and part of the demo incomplete", async () => {
+    await withActor(systemActor, () => Person.addNational({ name: "Early Bird", email: "early@national.example.org" }));
+    expect(await demoDataState()).toBe("incomplete");
+    expect(await readSeedMarker()).toBeUndefined();
+  });
+
+  it("keeps a table seeded before there were markers, and marks it complete", async () => {
+    await seed();
+    expect(await demoDataState()).toBe("complete");
+    expect(await readSeedMarker()).toBe("complete");
+  });
+
+  it("calls a seed that started but never finished incomplete, whatever the table holds", async () => {
+    await writeSeedMarker("started");
+    expect(await demoDataState()).toBe("incomplete");
+  });
+});
