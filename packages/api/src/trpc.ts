@@ -158,7 +158,12 @@ export function siteProcedure(
   options: { nationalMayRead?: boolean; records?: RecordRule } = {},
 ) {
   const nationalMayRead = options.nationalMayRead ?? false;
-  const access: Access = { kind: "site", roles, nationalMayRead, ...(options.records ? { records: options.records } : {}) };
+  const access: Access = {
+    kind: "site",
+    roles,
+    nationalMayRead,
+    ...(options.records ? { records: options.records } : {}),
+  };
   return authed
     .meta({ access })
     .input(z.object({ siteId: siteIdSchema }))

@@ -26,7 +26,9 @@ export const list = verb(
       .go({ order: "desc", cursor: Cursor.open(scope, cursor), limit });
     const events = page.data;
     const personIds = events.flatMap((event) =>
-      event.recordType === "member" || event.recordType === "person" ? [event.actorId, event.recordId] : [event.actorId],
+      event.recordType === "member" || event.recordType === "person"
+        ? [event.actorId, event.recordId]
+        : [event.actorId],
     );
     const siteIds = events.filter((event) => event.recordType === "site").map((event) => event.recordId);
     const [names, sites] = await Promise.all([Person.namesOf(personIds), siteNames(siteIds)]);

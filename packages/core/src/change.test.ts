@@ -99,9 +99,7 @@ describe("a change made by several services", () => {
   });
 
   it("refuses writes without an audit event", async () => {
-    const attempt = as(() =>
-      change("test.unaudited", async () => SiteStats.add("site-a", { expertCount: 1 })),
-    );
+    const attempt = as(() => change("test.unaudited", async () => SiteStats.add("site-a", { expertCount: 1 })));
     await expect(attempt).rejects.toThrow(/without an audit event/);
   });
 

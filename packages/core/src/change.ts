@@ -103,16 +103,10 @@ export class Change {
       counter.add[field] = (counter.add[field] ?? 0) + amount;
     }
     for (const [field, values] of Object.entries(increment.addToSet ?? {})) {
-      for (const value of values) {
-        if (counter.removeFromSet[field]?.delete(value)) continue;
-        (counter.addToSet[field] ??= new Set()).add(value);
-      }
+      for (const value of values) mergeSetValue(counter.addToSet, counter.removeFromSet, field, value);
     }
     for (const [field, values] of Object.entries(increment.removeFromSet ?? {})) {
-      for (const value of values) {
-        if (counter.addToSet[field]?.delete(value)) continue;
-        (counter.removeFromSet[field] ??= new Set()).add(value);
-      }
+      for (const value of values) mergeSetValue(counter.removeFromSet, counter.addToSet, field, value);
     }
     if (increment.require) counter.requires.push(increment.require);
   };
@@ -203,7 +197,10 @@ export function useChange(): Change {
 }
 
 type TransactItem = Partial<
-  Record<"Put" | "Update" | "Delete" | "ConditionCheck", { Item?: Record<string, unknown>; Key?: Record<string, unknown> }>
+  Record<
+    "Put" | "Update" | "Delete" | "ConditionCheck",
+    { Item?: Record<string, unknown>; Key?: Record<string, unknown> }
+  >
 >;
 
 /** DynamoDB refuses two operations on one item in a transaction, and more than 100 items. */
@@ -247,6 +244,19 @@ async function commitWithRetry(name: string, attempt: () => Promise<Outcome>, st
     const ceiling = Math.min(conflictRetry.capMs, conflictRetry.baseMs * 2 ** tries);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
   }
+}
+
+/** Adds `value` to `into[field]`, unless `opposite[field]` holds it: adding and removing cancel out. */
+function mergeSetValue(
+  into: Record<string, Set<string>>,
+  opposite: Record<string, Set<string>>,
+  field: string,
+  value: string,
+) {
+  if (opposite[field]?.delete(value)) return;
+  const values = into[field] ?? new Set<string>();
+  values.add(value);
+  into[field] = values;
 }
 
 /** One UpdateItem for all of a change's increments to one item, with their conditions joined. */

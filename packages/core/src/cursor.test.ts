@@ -29,7 +29,10 @@ describe("cursors", () => {
     ["too many parts", "a.b.c"],
     ["another site's list", seal(["member.list", "site-b"], position)],
     ["another kind of list", seal(["activity.list", "site-a"], position)],
-    ["an edited position", `${Buffer.from('{"pk":"site#site-b"}').toString("base64url")}.${seal(scope, position)?.split(".")[1]}`],
+    [
+      "an edited position",
+      `${Buffer.from('{"pk":"site#site-b"}').toString("base64url")}.${seal(scope, position)?.split(".")[1]}`,
+    ],
     ["a truncated signature", seal(scope, position)?.slice(0, -3)],
   ])("refuse %s with a plain message", (_label, cursor) => {
     expect(() => open(scope, cursor)).toThrow(ValidationError);

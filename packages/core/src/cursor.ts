@@ -40,5 +40,7 @@ export function open(scope: Scope, cursor: string | null | undefined): string | 
 function sign(scope: Scope, body: string): string {
   if (!key) throw new Error("Cursors are not configured: call configureCursors() at start-up.");
   // JSON keeps the scope's parts apart, so ["a.b", "c"] and ["a", "b.c"] sign differently.
-  return createHmac("sha256", key).update(JSON.stringify([...scope, body])).digest("base64url");
+  return createHmac("sha256", key)
+    .update(JSON.stringify([...scope, body]))
+    .digest("base64url");
 }

@@ -1,4 +1,5 @@
 export * as Activity from "./activity";
+export { NATIONAL_SCOPE } from "./change";
 export * as Cursor from "./cursor";
 export * as Membership from "./membership";
 export * as Outbox from "./outbox";
@@ -6,4 +7,3 @@ export * as Person from "./person";
 export * as SignIn from "./sign-in";
 export * as Site from "./site";
 export * as SiteStats from "./site-stats";
-export { NATIONAL_SCOPE } from "./change";

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { allItems, useFreshTable } from "../testing";
 import * as Activity from "./activity";
 import { type Actor, withActor } from "./actor";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
 import * as Membership from "./membership";
 import * as Person from "./person";
 import * as Site from "./site";
-import { allItems, useFreshTable } from "../testing";
 
 useFreshTable();
 

@@ -62,7 +62,9 @@ export const list = verb(
   z.strictObject({ siteId: siteIdSchema, cursor: cursorSchema, limit: pageSizeSchema }),
   async ({ siteId, cursor, limit }) => {
     const scope = ["member.list", siteId];
-    const page = await db.entities.membership.query.bySite({ siteId }).go({ cursor: Cursor.open(scope, cursor), limit });
+    const page = await db.entities.membership.query
+      .bySite({ siteId })
+      .go({ cursor: Cursor.open(scope, cursor), limit });
     return { items: page.data.map(toMember), cursor: Cursor.seal(scope, page.cursor) };
   },
 );
@@ -162,7 +164,13 @@ export const remove = verb(memberKey.extend({ version: versionSchema }), async (
         .commit(),
     );
     moveCount(siteId, personId, current.role, null);
-    audit({ siteId, action: "member.removed", recordType: "member", recordId: personId, before: { role: current.role } });
+    audit({
+      siteId,
+      action: "member.removed",
+      recordType: "member",
+      recordId: personId,
+      before: { role: current.role },
+    });
   });
   return { siteId, personId };
 });

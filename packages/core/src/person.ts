@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { useActor } from "./actor";
+import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
-import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { emailSchema, personIdSchema, personNameSchema, verb } from "./validation";
 
 export interface Person {

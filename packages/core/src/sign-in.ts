@@ -46,14 +46,21 @@ export async function withCognito(identity: CognitoIdentity): Promise<CognitoSig
             .where((attributes, operations) => operations.notExists(attributes.signInSubject))
             .commit(),
         );
-        audit({ siteId: NATIONAL_SCOPE, action: "person.sign_in_linked", recordType: "person", recordId: person.personId });
+        audit({
+          siteId: NATIONAL_SCOPE,
+          action: "person.sign_in_linked",
+          recordType: "person",
+          recordId: person.personId,
+        });
       }),
     );
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     // Two first sign-ins raced: whichever linked first holds the person, the other is refused.
     const winner = await personLinkedTo(identity.subject);
-    return winner ? { status: "signed-in", person: winner } : { status: "refused", reason: "linked-to-another-account" };
+    return winner
+      ? { status: "signed-in", person: winner }
+      : { status: "refused", reason: "linked-to-another-account" };
   }
   return { status: "signed-in", person };
 }

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { allItems, useFreshTable } from "../testing";
 import * as Activity from "./activity";
 import { type Actor, systemActor, withActor } from "./actor";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors";
 import * as Person from "./person";
 import * as Site from "./site";
-import { allItems, useFreshTable } from "../testing";
 
 useFreshTable();
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { useActor } from "./actor";
+import { change, useChange } from "./change";
 import { characteristics, defaultApprovalStages } from "./characteristics";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { roleCountField, type SiteRole, siteRoles } from "./role";
-import { change, useChange } from "./change";
 import { cursorSchema, pageSizeSchema, siteIdSchema, verb } from "./validation";
 
 export interface SiteSummary {

@@ -17,7 +17,8 @@ export function injectTransactionConflicts(times: number): () => number {
       if (context.commandName === "TransactWriteItemsCommand" && input.TransactItems && cancelled < times) {
         cancelled++;
         throw new TransactionCanceledException({
-          message: "Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]",
+          message:
+            "Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]",
           $metadata: { httpStatusCode: 400 },
           CancellationReasons: input.TransactItems.map((_, index) => ({
             Code: index === 0 ? "TransactionConflict" : "None",

@@ -1,4 +1,4 @@
-import type { AppRouter } from "@smallsupports/api/root";
+import type { AppRouter } from "@smallsupports/api";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/solid-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { endSession, token } from "./session";

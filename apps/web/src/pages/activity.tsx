@@ -1,18 +1,13 @@
 import { useInfiniteQuery } from "@tanstack/solid-query";
 import { For, Match, Switch } from "solid-js";
-import { api } from "../api/client";
 import { formatDateTime } from "../api/labels";
+import { queries } from "../api/queries";
 import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 
 /** Who changed what in the site, newest first. */
 export function Activity(props: { siteId: string }) {
-  const activity = useInfiniteQuery(() => ({
-    queryKey: ["activity", props.siteId],
-    queryFn: ({ pageParam }) => api.activity.list.query({ siteId: props.siteId, cursor: pageParam, limit: 20 }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.cursor,
-  }));
+  const activity = useInfiniteQuery(() => queries.activity(props.siteId));
   const events = () => activity.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -1,6 +1,7 @@
 import { createMutation, useQueryClient } from "@tanstack/solid-query";
 import { createSignal } from "solid-js";
 import { api, fieldErrors } from "../api/client";
+import { afterSiteAdded } from "../api/queries";
 import { FormActions, FormProblem } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
@@ -29,7 +30,7 @@ export function AddSiteDialog(props: {
   const add = createMutation(() => ({
     mutationFn: () => api.site.create.mutate({ siteId: address(), name: name(), area: area() }),
     onSuccess: async (site) => {
-      await queryClient.invalidateQueries({ queryKey: ["sites"] });
+      await afterSiteAdded(queryClient);
       props.onAdded(site.name);
       close();
     },

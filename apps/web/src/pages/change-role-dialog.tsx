@@ -1,8 +1,8 @@
-import type { Member } from "@smallsupports/core/membership";
 import { createMutation } from "@tanstack/solid-query";
 import { createEffect, createSignal } from "solid-js";
 import { api } from "../api/client";
 import { roleLabels, type SiteRole } from "../api/labels";
+import type { Member } from "../api/types";
 import { FormActions, FormProblem } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { RoleChoice } from "../ui/role-choice";

@@ -1,13 +1,13 @@
 import { A } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import { For, Match, Show, Switch } from "solid-js";
-import { api } from "../api/client";
 import { roleLabels } from "../api/labels";
+import { queries } from "../api/queries";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 
 /** "My sites": every site the signed-in person belongs to, with their role in each. */
 export default function Home() {
-  const me = useQuery(() => ({ queryKey: ["me"], queryFn: () => api.me.get.query() }));
+  const me = useQuery(() => queries.me());
 
   return (
     <div class="page">

@@ -1,8 +1,8 @@
-import type { Member } from "@smallsupports/core/membership";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import { api } from "../api/client";
 import { roleLabels, siteRoles } from "../api/labels";
+import { afterMemberChange, queries } from "../api/queries";
+import type { Member } from "../api/types";
 import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 import { ChangeRoleDialog } from "./change-role-dialog";
@@ -17,12 +17,7 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
   const [removing, setRemoving] = createSignal<Member | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
 
-  const members = useInfiniteQuery(() => ({
-    queryKey: ["members", props.siteId],
-    queryFn: ({ pageParam }) => api.member.list.query({ siteId: props.siteId, cursor: pageParam, limit: 50 }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.cursor,
-  }));
+  const members = useInfiniteQuery(() => queries.members(props.siteId));
   // Leads first, then by name, so a long list reads like a team sheet.
   const rows = () =>
     (members.data?.pages.flatMap((page) => page.items) ?? []).sort(
@@ -32,11 +27,7 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
   /** After any change: show what happened and reload everything it touched. */
   async function changed(message: string) {
     setNotice(message);
-    await Promise.all(
-      [["members", props.siteId], ["activity", props.siteId], ["site", props.siteId], ["me"]].map((queryKey) =>
-        queryClient.invalidateQueries({ queryKey }),
-      ),
-    );
+    await afterMemberChange(queryClient, props.siteId);
   }
 
   return (

@@ -1,8 +1,8 @@
 import { A } from "@solidjs/router";
 import { useInfiniteQuery } from "@tanstack/solid-query";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import { api } from "../api/client";
 import { formatDate, rolePluralLabels, siteRoles } from "../api/labels";
+import { queries } from "../api/queries";
 import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 import { AddSiteDialog } from "./add-site-dialog";
@@ -11,12 +11,7 @@ import { AddSiteDialog } from "./add-site-dialog";
 export default function NationalSites() {
   const [adding, setAdding] = createSignal(false);
   const [added, setAdded] = createSignal<string | null>(null);
-  const sites = useInfiniteQuery(() => ({
-    queryKey: ["sites"],
-    queryFn: ({ pageParam }) => api.site.list.query({ cursor: pageParam, limit: 25 }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.cursor,
-  }));
+  const sites = useInfiniteQuery(() => queries.sites());
   const rows = () => sites.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

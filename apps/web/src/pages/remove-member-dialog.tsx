@@ -1,8 +1,8 @@
 import { AlertDialog } from "@kobalte/core/alert-dialog";
-import type { Member } from "@smallsupports/core/membership";
 import { createMutation } from "@tanstack/solid-query";
 import { api } from "../api/client";
 import { roleLabels } from "../api/labels";
+import type { Member } from "../api/types";
 import { FormProblem } from "../ui/form-actions";
 
 /** Asks before removing anyone: removal takes away their access to the site at once. */

@@ -1,9 +1,10 @@
-import type { DevPerson } from "@smallsupports/api/dev-sign-in";
 import { useNavigate } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import { roleLabels, siteRoles } from "../api/labels";
+import { queries } from "../api/queries";
 import { endReason, startSession } from "../api/session";
+import type { DevPerson } from "../api/types";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 import { TextField } from "../ui/text-field";
 
@@ -23,14 +24,7 @@ export default function SignIn() {
   const [signingIn, setSigningIn] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<string | null>(null);
 
-  const people = useQuery(() => ({
-    queryKey: ["dev-people"],
-    queryFn: async () => {
-      const response = await fetch("/api/dev/people");
-      if (!response.ok) throw new Error("The sign-in list is not available.");
-      return ((await response.json()) as { people: DevPerson[] }).people;
-    },
-  }));
+  const people = useQuery(() => queries.devPeople());
 
   const groups = createMemo<Group[]>(() => {
     const all = people.data ?? [];

@@ -1,9 +1,11 @@
 import { Tabs } from "@kobalte/core/tabs";
+import { may } from "@smallsupports/core/permissions";
 import { useParams } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, For, Match, Show, Switch } from "solid-js";
-import { api, errorCode } from "../api/client";
+import { errorCode } from "../api/client";
 import { formatDate, roleLabels, rolePluralLabels, siteRoles } from "../api/labels";
+import { queries } from "../api/queries";
 import { ErrorNotice, Loading } from "../ui/page-state";
 import { Activity } from "./activity";
 import { Members } from "./members";
@@ -11,13 +13,9 @@ import { Members } from "./members";
 /** One site: its summary for anyone who may see it; team and activity for its lead and team. */
 export default function SitePage() {
   const params = useParams<{ siteId: string }>();
-  const me = useQuery(() => ({ queryKey: ["me"], queryFn: () => api.me.get.query() }));
-  const site = useQuery(() => ({
-    queryKey: ["site", params.siteId],
-    queryFn: () => api.site.get.query({ siteId: params.siteId }),
-  }));
+  const me = useQuery(() => queries.me());
+  const site = useQuery(() => queries.site(params.siteId));
   const myRole = createMemo(() => me.data?.sites.find((s) => s.siteId === params.siteId)?.role);
-  const canSeeTeam = () => myRole() === "lead" || myRole() === "team";
 
   return (
     <div class="page">
@@ -67,7 +65,7 @@ export default function SitePage() {
                     .join(", ") || "None yet"}
                 </p>
               </section>
-              <Show when={canSeeTeam()}>
+              <Show when={may(myRole(), "seeTeam")}>
                 <Tabs class="tabs" defaultValue="members">
                   <Tabs.List class="tab-list" aria-label="Site sections">
                     <Tabs.Trigger class="tab" value="members">
@@ -81,7 +79,7 @@ export default function SitePage() {
                     <Members
                       siteId={params.siteId}
                       siteName={data().name}
-                      canManage={myRole() === "lead"}
+                      canManage={may(myRole(), "manageTeam")}
                       myId={me.data?.person.personId}
                     />
                   </Tabs.Content>

@@ -1,7 +1,7 @@
 import { A, Navigate, useLocation } from "@solidjs/router";
 import { useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, type JSX, on, Show } from "solid-js";
-import { api } from "../api/client";
+import { queries } from "../api/queries";
 import { endSession, token } from "../api/session";
 
 /** The frame around every signed-in page: skip link, header, navigation, who is signed in. */
@@ -14,7 +14,7 @@ export function Layout(props: { children?: JSX.Element }) {
       if (!current) queryClient.clear();
     }),
   );
-  const me = useQuery(() => ({ queryKey: ["me"], queryFn: () => api.me.get.query(), enabled: !!token() }));
+  const me = useQuery(() => ({ ...queries.me(), enabled: !!token() }));
   const onSignIn = () => location.pathname === "/sign-in";
 
   return (
