@@ -2,6 +2,19 @@ import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/
 import { api } from "./client";
 import type { DevPerson } from "./types";
 
+/** A list the API hands out a page at a time; each page's cursor fetches the next. */
+function paged<Page extends { cursor: string | null }>(
+  queryKey: readonly unknown[],
+  fetchPage: (cursor: string | null) => Promise<Page>,
+) {
+  return infiniteQueryOptions({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.cursor,
+  });
+}
+
 /**
  * Every query the web app makes, each with its cache key, and what each change makes stale.
  * Pages only call these, so a key is written once and an invalidation cannot miss its query.
@@ -11,32 +24,16 @@ export const queries = {
   me: () => queryOptions({ queryKey: ["me"], queryFn: () => api.me.get.query() }),
 
   /** Every site with its leads and counts, for national staff. */
-  sites: () =>
-    infiniteQueryOptions({
-      queryKey: ["sites"],
-      queryFn: ({ pageParam }) => api.site.list.query({ cursor: pageParam, limit: 25 }),
-      initialPageParam: null as string | null,
-      getNextPageParam: (page) => page.cursor,
-    }),
+  sites: () => paged(["sites"], (cursor) => api.site.list.query({ cursor, limit: 25 })),
 
   site: (siteId: string) => queryOptions({ queryKey: ["site", siteId], queryFn: () => api.site.get.query({ siteId }) }),
 
   members: (siteId: string) =>
-    infiniteQueryOptions({
-      queryKey: ["members", siteId],
-      queryFn: ({ pageParam }) => api.member.list.query({ siteId, cursor: pageParam, limit: 50 }),
-      initialPageParam: null as string | null,
-      getNextPageParam: (page) => page.cursor,
-    }),
+    paged(["members", siteId], (cursor) => api.member.list.query({ siteId, cursor, limit: 50 })),
 
   /** Who changed what in the site, newest first. */
   activity: (siteId: string) =>
-    infiniteQueryOptions({
-      queryKey: ["activity", siteId],
-      queryFn: ({ pageParam }) => api.activity.list.query({ siteId, cursor: pageParam, limit: 20 }),
-      initialPageParam: null as string | null,
-      getNextPageParam: (page) => page.cursor,
-    }),
+    paged(["activity", siteId], (cursor) => api.activity.list.query({ siteId, cursor, limit: 20 })),
 
   /** The seeded people to sign in as; only a local server answers. */
   devPeople: () =>
