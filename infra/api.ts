@@ -1,4 +1,5 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./auth";
 import { Storage } from "./storage";
@@ -22,11 +23,15 @@ export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const { auth } = use(Auth);
 
+  // Signs pagination cursors (HMAC), so a client cannot forge or alter one.
+  const cursorSecret = new Secret(stack, "cursorSecret", {
+    description: "Signs the API's pagination cursors",
+    generateSecretString: { excludePunctuation: true, passwordLength: 64 },
+  });
+
   // One function serves every path: the Hono app does its own routing and 404s.
   const handler = new LambdaFunction(stack, "handler", {
     handler: "packages/api/src/lambda.handler",
-    runtime: "nodejs22.x",
-    architecture: "arm_64",
     memorySize: 1024,
     timeout: 10,
     environment: {
@@ -34,6 +39,9 @@ export function Api({ stack, app }: StackContext) {
       TABLE_NAME: table.tableName,
       COGNITO_USER_POOL_ID: auth.userPoolId,
       COGNITO_CLIENT_ID: auth.userPoolClientId,
+      // A CloudFormation dynamic reference, resolved at deploy time: the template never holds the
+      // secret, and the function reads a plain variable with no Secrets Manager call or grant.
+      CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
     },
     // Explicit grants rather than `bind`, which would give dynamodb:* on the table.
     permissions: [

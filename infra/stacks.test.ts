@@ -4,14 +4,14 @@ import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api, apiTableActions } from "./api";
 import { Auth } from "./auth";
+import { addStacks } from "./stacks";
 import { Storage } from "./storage";
-import { Web } from "./web";
 
 /** Synthesises the stacks offline, as `sst deploy` would for a stage, and reads the templates. */
 async function synth(stage: string) {
   await initProject({ stage });
   const app = new App({ mode: "deploy", stage, region: "eu-west-2" });
-  app.stack(Storage).stack(Auth).stack(Api).stack(Web);
+  addStacks(app);
   return {
     storage: Template.fromStack(getStack(Storage)),
     auth: Template.fromStack(getStack(Auth)),
@@ -67,6 +67,27 @@ describe("stage test", () => {
     });
     templates.api.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
     templates.api.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+  });
+
+  it("generates the cursor secret and gives it to the API only as a dynamic reference", () => {
+    const secrets = templates.api.findResources("AWS::SecretsManager::Secret");
+    expect(Object.keys(secrets)).toHaveLength(1);
+    const [secretId, secret] = Object.entries(secrets)[0] as [string, { Properties: Record<string, unknown> }];
+    expect(secret.Properties.GenerateSecretString).toEqual({
+      ExcludePunctuation: true,
+      PasswordLength: expect.toSatisfy((length: number) => length >= 48),
+    });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    // Resolved by CloudFormation at deploy time; a literal string here would put the secret in the template.
+    templates.api.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: {
+        Variables: Match.objectLike({
+          CURSOR_SECRET: {
+            "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: secretId }, ":SecretString:::}}"]],
+          },
+        }),
+      },
+    });
   });
 
   it("grants the API exactly the DynamoDB actions it uses: no Scan, no wildcard", () => {

@@ -1,18 +1,13 @@
-import { tableIndexes, tableKeys } from "@smallsupports/core/table";
+import { keyAttributes, tableIndexes, tableKeys } from "@smallsupports/core/table";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { type StackContext, Table } from "sst/constructs";
 
 /** The single table, built from the same schema module the local launcher and tests use. */
 export function Storage({ stack, app }: StackContext) {
   const production = app.stage === "prod";
-  const keyFields = [
-    tableKeys.partitionKey,
-    tableKeys.sortKey,
-    ...Object.values(tableIndexes).flatMap((i) => [i.partitionKey, i.sortKey]),
-  ];
 
   const table = new Table(stack, "table", {
-    fields: Object.fromEntries(keyFields.map((field) => [field, "string" as const])),
+    fields: Object.fromEntries(keyAttributes.map((attribute) => [attribute, "string" as const])),
     primaryIndex: { partitionKey: tableKeys.partitionKey, sortKey: tableKeys.sortKey },
     globalIndexes: Object.fromEntries(
       Object.entries(tableIndexes).map(([name, index]) => [

@@ -19,8 +19,9 @@ const siteId = worldSites[0].siteId;
 
 let server: Server;
 let production: ReturnType<typeof createApp>;
-let privateKey: CryptoKey;
-let strangerKey: CryptoKey;
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+let privateKey: PrivateKey;
+let strangerKey: PrivateKey;
 
 beforeAll(async () => {
   const pair = await generateKeyPair("RS256");
