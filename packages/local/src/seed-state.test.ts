@@ -9,16 +9,17 @@ useFreshTable();
 
 // The tests run in order on one table, as one .data/ folder's history would.
 describe("the demo data's state", () => {
-  it("calls a table with no marker and part of the demo incomplete", async () => {
+  it("calls a table with no marker incomplete, even a whole demo from before there were markers", async () => {
     await withActor(systemActor, () => Person.addNational({ name: "Early Bird", email: "early@national.example.org" }));
+    expect(await demoDataState()).toBe("incomplete");
+    await seed();
     expect(await demoDataState()).toBe("incomplete");
     expect(await readSeedMarker()).toBeUndefined();
   });
 
-  it("keeps a table seeded before there were markers, and marks it complete", async () => {
-    await seed();
+  it("calls a table marked complete complete", async () => {
+    await writeSeedMarker("complete");
     expect(await demoDataState()).toBe("complete");
-    expect(await readSeedMarker()).toBe("complete");
   });
 
   it("calls a seed that started but never finished incomplete, whatever the table holds", async () => {

@@ -42,7 +42,7 @@ else console.log("Writing the demo data for twelve sites…");
 try {
   await platform.ready;
   if (platform.demoData === "rewritten") {
-    console.log("The earlier demo data in .data/ was incomplete and has been rewritten.");
+    console.log("The demo data in .data/ was incomplete or from an earlier version, so it has been written again.");
   }
   console.log(`\nSmall Supports is running at http://localhost:${port}\nPress Ctrl+C to stop.`);
 } catch (error) {
