@@ -30,8 +30,6 @@ export async function withCognito(identity: CognitoIdentity): Promise<CognitoSig
 
   const person = await Person.findByEmail(identity.email);
   if (!person) return { status: "refused", reason: "no-such-person" };
-  const record = await db.entities.person.get({ personId: person.personId }).go();
-  if (record.data?.signInSubject) return { status: "refused", reason: "linked-to-another-account" };
 
   const actor: Actor = { personId: person.personId, national: person.national };
   try {
@@ -43,6 +41,7 @@ export async function withCognito(identity: CognitoIdentity): Promise<CognitoSig
           people
             .patch({ personId: person.personId })
             .set({ signInSubject: identity.subject })
+            // A person already linked to another Cognito user fails here, and nothing is written.
             .where((attributes, operations) => operations.notExists(attributes.signInSubject))
             .commit(),
         );
@@ -56,7 +55,7 @@ export async function withCognito(identity: CognitoIdentity): Promise<CognitoSig
     );
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    // Two first sign-ins raced: whichever linked first holds the person, the other is refused.
+    // The person is linked to another Cognito user, or two first sign-ins raced and the other won.
     const winner = await personLinkedTo(identity.subject);
     return winner
       ? { status: "signed-in", person: winner }

@@ -5,6 +5,7 @@ import { characteristics, defaultApprovalStages } from "./characteristics";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
+import * as Person from "./person";
 import { roleCountField, type SiteRole, siteRoles } from "./role";
 import { cursorSchema, pageSizeSchema, siteIdSchema, verb } from "./validation";
 
@@ -90,11 +91,7 @@ type StatsItem = { siteId: string; leadIds?: string[] } & Record<(typeof roleCou
 
 async function summarise(sites: SiteItem[], stats: StatsItem[]): Promise<SiteSummary[]> {
   const statsBySite = new Map(stats.map((item) => [item.siteId, item]));
-  const leadIds = [...new Set(stats.flatMap((item) => item.leadIds ?? []))];
-  const leads = leadIds.length
-    ? (await db.entities.person.get(leadIds.map((personId) => ({ personId }))).go()).data
-    : [];
-  const leadNames = new Map(leads.map((person) => [person.personId, person.name]));
+  const leadNames = await Person.namesOf(stats.flatMap((item) => item.leadIds ?? []));
   return sites.map((site) => {
     const siteStats = statsBySite.get(site.siteId);
     return {
