@@ -6,7 +6,8 @@ import { launchChromium } from "./browser";
 /**
  * Takes a screenshot of every screen at phone and desktop widths, from a running `pnpm start`:
  *   pnpm --filter @smallsupports/e2e exec tsx screenshots.ts [http://localhost:3000]
- * The PNGs land in .test-artifacts/screenshots/ for a person to look at.
+ * The PNGs land in .test-artifacts/screenshots/ for a person to look at. Dialogs are taken at the
+ * window's size: a whole-page picture would cut the fixed overlay off half way down.
  */
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = join(import.meta.dirname, "../.test-artifacts/screenshots");
@@ -22,6 +23,9 @@ for (const width of [360, 1280]) {
   await page.goto(`${base}/sign-in`);
   await page.getByRole("heading", { name: "National partnership staff" }).waitFor();
   await shot("sign-in", false);
+  await page.getByLabel("Find a person or site").fill("zzzz");
+  await page.getByText("No one matches that search.").waitFor();
+  await shot("sign-in-no-match", false);
 
   await signInAs(page, "National partnership staff", 0);
   await page.getByRole("heading", { name: "My sites" }).waitFor();
@@ -32,9 +36,14 @@ for (const width of [360, 1280]) {
   await page.getByRole("button", { name: "Add a site" }).click();
   await page.getByRole("dialog").waitFor();
   await page.getByRole("button", { name: "Add site" }).click();
-  await page.getByText("Enter a site name").waitFor();
-  await shot("add-site-errors");
+  await page.getByText("There is a problem").waitFor();
+  await shot("add-site-errors", false);
+  await page.getByLabel("Site name").fill("Crème Brûlée Valley");
+  await shot("add-site-suggested-address", false);
   await page.keyboard.press("Escape");
+  await page.getByRole("link", { name: "Devon", exact: true }).click();
+  await page.getByRole("heading", { name: "Devon" }).waitFor();
+  await shot("site-summary-national");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   await signInAs(page, "Lancashire and South Cumbria", 0);
@@ -45,22 +54,34 @@ for (const width of [360, 1280]) {
   await shot("site-members");
   await page.getByRole("button", { name: "Invite a person" }).click();
   await page.getByRole("dialog").waitFor();
-  await shot("invite");
+  await shot("invite", false);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByText("There is a problem").waitFor();
+  await shot("invite-errors", false);
   await page.keyboard.press("Escape");
   await page
     .getByRole("button", { name: /^Remove / })
     .last()
     .click();
   await page.getByRole("alertdialog").waitFor();
-  await shot("remove-confirm");
+  await shot("remove-confirm", false);
   await page.keyboard.press("Escape");
-  await page.getByRole("tab", { name: "Activity" }).click();
+  await page.getByRole("navigation", { name: "Site sections" }).getByRole("link", { name: "Activity" }).click();
   await page.getByRole("heading", { name: "Activity" }).waitFor();
   await page
     .getByText(/^Invited /)
     .first()
     .waitFor();
   await shot("site-activity");
+  await page.goto(`${base}/national/sites`);
+  await page.getByRole("heading", { name: "Only national partnership staff can see all sites" }).waitFor();
+  await shot("national-sites-not-staff");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAs(page, "Lancashire and South Cumbria", 3);
+  await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
+  await page.getByRole("heading", { name: "What happens next" }).waitFor();
+  await shot("site-summary-expert");
   await context.close();
 }
 await browser.close();

@@ -19,7 +19,8 @@ describe("a site project lead", () => {
     const dialog = page.getByRole("dialog", { name: "Invite a person" });
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Send invitation" }).click();
-    await expect.poll(() => dialog.getByText("Enter a name of at least 2 characters.").isVisible()).toBe(true);
+    const summary = dialog.getByRole("group", { name: "There is a problem" });
+    await expect.poll(() => summary.getByText("Enter a name of at least 2 characters.").isVisible()).toBe(true);
     await expectAccessible(page, "invite dialog with errors");
 
     await dialog.getByLabel("Full name").fill("Morgan Ellis");
@@ -31,7 +32,7 @@ describe("a site project lead", () => {
     const row = page.getByRole("listitem").filter({ hasText: "morgan.ellis@example.org" });
     await expect.poll(() => row.getByText("Expert by experience").isVisible()).toBe(true);
 
-    await page.getByRole("tab", { name: "Activity" }).click();
+    await page.getByRole("navigation", { name: "Site sections" }).getByRole("link", { name: "Activity" }).click();
     const newest = page.locator(".activity-item").first();
     await expect.poll(() => newest.textContent()).toContain("Invited Morgan Ellis as Expert by experience");
     expect(await newest.textContent()).toContain(leadName);

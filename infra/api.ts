@@ -2,6 +2,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./auth";
+import { Mail } from "./mail";
 import { Storage } from "./storage";
 
 /**
@@ -22,6 +23,7 @@ export const apiTableActions = [
 export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const { auth } = use(Auth);
+  const mail = use(Mail);
 
   // Signs pagination cursors (HMAC), so a client cannot forge or alter one.
   const cursorSecret = new Secret(stack, "cursorSecret", {
@@ -42,6 +44,8 @@ export function Api({ stack, app }: StackContext) {
       // A CloudFormation dynamic reference, resolved at deploy time: the template never holds the
       // secret, and the function reads a plain variable with no Secrets Manager call or grant.
       CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+      MAIL_FROM: mail.from,
+      APP_URL: mail.appUrl,
     },
     // Explicit grants rather than `bind`, which would give dynamodb:* on the table.
     permissions: [
@@ -49,6 +53,8 @@ export function Api({ stack, app }: StackContext) {
         actions: apiTableActions,
         resources: [table.tableArn, `${table.tableArn}/index/*`],
       }),
+      // Sending only, and only as the platform's own domain.
+      new PolicyStatement({ actions: ["ses:SendEmail"], resources: [mail.identity.emailIdentityArn] }),
     ],
   });
 

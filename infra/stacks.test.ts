@@ -4,17 +4,21 @@ import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api, apiTableActions } from "./api";
 import { Auth } from "./auth";
+import { Mail, type MailConfig, setMailConfig } from "./mail";
 import { addStacks } from "./stacks";
 import { Storage } from "./storage";
+
+const mailConfig: MailConfig = { domain: "smallsupports.example.org", appUrl: "https://app.smallsupports.example.org" };
 
 /** Synthesises the stacks offline, as `sst deploy` would for a stage, and reads the templates. */
 async function synth(stage: string) {
   await initProject({ stage });
   const app = new App({ mode: "deploy", stage, region: "eu-west-2" });
-  addStacks(app);
+  addStacks(app, mailConfig);
   return {
     storage: Template.fromStack(getStack(Storage)),
     auth: Template.fromStack(getStack(Auth)),
+    mail: Template.fromStack(getStack(Mail)),
     api: Template.fromStack(getStack(Api)),
   };
 }
@@ -105,6 +109,53 @@ describe("stage test", () => {
     }
   });
 
+  it("verifies the sender domain in SES and lets the API send only as it", () => {
+    const identities = templates.mail.findResources("AWS::SES::EmailIdentity");
+    expect(Object.values(identities)).toEqual([
+      expect.objectContaining({ Properties: { EmailIdentity: "smallsupports.example.org" } }),
+    ]);
+    const identityId = Object.keys(identities)[0];
+    const outputs = Object.values(templates.mail.toJSON().Outputs) as { Value: unknown; Export?: { Name: string } }[];
+    const identityExport = outputs.find(
+      (output) => JSON.stringify(output.Value) === JSON.stringify({ Ref: identityId }),
+    );
+
+    const sesStatements = policyStatements(templates.api).filter((statement) =>
+      [statement.Action].flat().some((action) => action.toLowerCase().startsWith("ses:")),
+    );
+    expect(sesStatements).toHaveLength(1);
+    expect(sesStatements[0]?.Action).toBe("ses:SendEmail");
+    // The identity's own ARN, `arn:<partition>:ses:<region>:<account>:identity/<domain>`, never "*".
+    expect(sesStatements[0]?.Resource).toEqual({
+      "Fn::Join": [
+        "",
+        [
+          "arn:",
+          { Ref: "AWS::Partition" },
+          expect.stringMatching(/^:ses:eu-west-2:[^:]+:identity\/$/),
+          { "Fn::ImportValue": identityExport?.Export?.Name },
+        ],
+      ],
+    });
+  });
+
+  it("tells the API who it sends as and where the web app is", () => {
+    templates.api.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: {
+        Variables: Match.objectLike({
+          MAIL_FROM: "Small Supports <no-reply@smallsupports.example.org>",
+          APP_URL: "https://app.smallsupports.example.org",
+        }),
+      },
+    });
+  });
+
+  it("refuses a mail domain that is not a domain and an app URL that is not https", () => {
+    const app = new App({ mode: "deploy", stage: "test", region: "eu-west-2" });
+    expect(() => setMailConfig(app, { ...mailConfig, domain: "no-reply@example.org" })).toThrow(/domain name/);
+    expect(() => setMailConfig(app, { ...mailConfig, appUrl: "http://app.example.org" })).toThrow(/https/);
+  });
+
   it("has a Cognito user pool and web client, and no identity pool", () => {
     templates.auth.resourceCountIs("AWS::Cognito::UserPool", 1);
     templates.auth.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
@@ -116,10 +167,12 @@ describe("stage test", () => {
 });
 
 describe("stage prod", () => {
-  it("protects the table from deletion and keeps it if the stack goes", async () => {
-    const { storage } = await synth("prod");
+  it("protects the table from deletion and keeps it and the mail identity if their stacks go", async () => {
+    const { storage, mail } = await synth("prod");
     storage.hasResourceProperties("AWS::DynamoDB::Table", { DeletionProtectionEnabled: true });
     const table = Object.values(storage.findResources("AWS::DynamoDB::Table"))[0] as { DeletionPolicy?: string };
     expect(table.DeletionPolicy).toBe("Retain");
+    const identity = Object.values(mail.findResources("AWS::SES::EmailIdentity"))[0] as { DeletionPolicy?: string };
+    expect(identity.DeletionPolicy).toBe("Retain");
   }, 120_000);
 });

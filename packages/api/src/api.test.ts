@@ -5,7 +5,7 @@ import { useTestApp, worldSites, worldTeamShape } from "../testing";
 import { createApp, maxBodyBytes } from "./app";
 import type { LogLine } from "./log";
 
-const { app, state, tokenFor, call, person, roleIn } = useTestApp();
+const { app, state, tokenFor, call, person, roleIn, signInByEmail, recreateApp } = useTestApp();
 
 const [siteA, siteB] = worldSites.map((site) => site.siteId) as [string, string];
 const nationalStaff = () => person((p) => p.role === "national");
@@ -27,6 +27,15 @@ function devToken(options: { subject: string; issuedAt?: number; expires: number
   return token.sign(options.secret ?? (state.config?.devTokenSecret as Uint8Array));
 }
 const hoursAgo = (hours: number) => Math.floor(Date.now() / 1000) - hours * 3600;
+
+/** The newest `limit` entries of site A's activity, as the lead reads them. */
+async function latestActivity(token: string, limit: number) {
+  const { data } = await call("query", "activity.list", { siteId: siteA, limit }, token);
+  return (data as { items: { action: string; summary: string }[] }).items.map(({ action, summary }) => ({
+    action,
+    summary,
+  }));
+}
 
 async function membersOf(siteId: string) {
   const token = await tokenFor(person(roleIn(siteId, "lead")));
@@ -72,11 +81,12 @@ describe("what each role sees", () => {
     expect((await call("query", "activity.list", { siteId: siteA }, token)).status).toBe(200);
     const invite = await call(
       "mutation",
-      "member.invite",
+      "invitation.invite",
       { siteId: siteA, name: "New Person", email: "new@example.org", role: "team" },
       token,
     );
     expect(invite.code).toBe("FORBIDDEN");
+    expect((await call("query", "invitation.list", { siteId: siteA }, token)).code).toBe("FORBIDDEN");
   });
 
   it("experts and provider leads see their own site summary and nothing of its members", async () => {
@@ -102,10 +112,11 @@ describe("one site can never reach another", () => {
     const attempts = [
       call(
         "mutation",
-        "member.invite",
+        "invitation.invite",
         { siteId: siteA, name: "Intruder", email: "intruder@example.org", role: "lead" },
         token,
       ),
+      call("query", "invitation.list", { siteId: siteA }, token),
       call(
         "mutation",
         "member.changeRole",
@@ -165,12 +176,28 @@ describe("changes through the API", () => {
     const token = await tokenFor(leadA());
     const invited = await call(
       "mutation",
-      "member.invite",
+      "invitation.invite",
       { siteId: siteA, name: "Jordan Blake", email: "jordan.blake@example.org", role: "expert" },
       token,
     );
     expect(invited.status).toBe(200);
-    const member = invited.data as { personId: string; version: number };
+    const invitation = invited.data as { invitationId: string };
+    // While the invitation is open, the activity list names the person as the lead typed them.
+    expect(await latestActivity(token, 1)).toEqual([
+      { action: "invitation.sent", summary: "Invited Jordan Blake to join as Expert by experience" },
+    ]);
+
+    // An invitation makes no member: the person invited signs in by their address and accepts.
+    const inviteeToken = await signInByEmail("jordan.blake@example.org");
+    const accepted = await call(
+      "mutation",
+      "invitation.accept",
+      { siteId: siteA, invitationId: invitation.invitationId },
+      inviteeToken,
+    );
+    expect(accepted.status).toBe(200);
+    const member = accepted.data as { personId: string; role: string };
+    expect(member.role).toBe("expert");
     const changed = await call(
       "mutation",
       "member.changeRole",
@@ -192,12 +219,12 @@ describe("changes through the API", () => {
       token,
     );
     expect(removed.status).toBe(200);
-    const activity = await call("query", "activity.list", { siteId: siteA, limit: 3 }, token);
-    expect((activity.data as { items: { action: string }[] }).items.map((event) => event.action)).toEqual([
+    expect((await latestActivity(token, 3)).map((event) => event.action)).toEqual([
       "member.removed",
       "member.role_changed",
-      "member.invited",
+      "member.joined",
     ]);
+    expect((await latestActivity(token, 3))[2]?.summary).toBe("Jordan Blake joined as Expert by experience");
   });
 
   it("national staff add a site; a duplicate address is refused with a plain message", async () => {
@@ -205,29 +232,56 @@ describe("changes through the API", () => {
     const created = await call(
       "mutation",
       "site.create",
-      { siteId: "test-valley", name: "Test Valley", area: "Hampshire" },
+      {
+        siteId: "test-valley",
+        name: "Test Valley",
+        area: "Hampshire",
+        lead: { name: "Tess Valley", email: "tess.valley@example.org" },
+      },
       token,
     );
     expect(created.status).toBe(200);
+    const before = await allItems();
     const duplicate = await call(
       "mutation",
       "site.create",
-      { siteId: "test-valley", name: "Other", area: "Elsewhere" },
+      {
+        siteId: "test-valley",
+        name: "Other",
+        area: "Elsewhere",
+        lead: { name: "Otto Other", email: "otto.other@example.org" },
+      },
       token,
     );
     expect(duplicate.code).toBe("CONFLICT");
     expect(duplicate.body.error?.message).toMatch(/already exists/);
+    // Nothing of the refused site was written, not even its lead's invitation.
+    expect(await allItems()).toEqual(before);
+  });
+
+  it("refuses a site without a lead, plainly", async () => {
+    const token = await tokenFor(nationalStaff());
+    const before = await allItems();
+    const response = await call(
+      "mutation",
+      "site.create",
+      { siteId: "no-lead", name: "No Lead", area: "Nowhere" },
+      token,
+    );
+    expect(response.code).toBe("BAD_REQUEST");
+    expect(response.body.error?.message).toMatch(/^[A-Z][^{}]*\.$/);
+    expect(await allItems()).toEqual(before);
   });
 });
 
 describe("bad input is refused plainly, never a 500", () => {
   it.each([
-    ["an invalid email", "member.invite", { siteId: siteA, name: "Ok Name", email: "nope", role: "team" }],
-    ["a number for a name", "member.invite", { siteId: siteA, name: 5, email: "a@b.org", role: "team" }],
-    ["a huge name", "member.invite", { siteId: siteA, name: "x".repeat(5000), email: "a@b.org", role: "team" }],
+    ["an invalid email", "invitation.invite", { siteId: siteA, name: "Ok Name", email: "nope", role: "team" }],
+    ["a number for a name", "invitation.invite", { siteId: siteA, name: 5, email: "a@b.org", role: "team" }],
+    ["a huge name", "invitation.invite", { siteId: siteA, name: "x".repeat(5000), email: "a@b.org", role: "team" }],
     [
       "an extra field",
-      "member.invite",
+      "invitation.invite",
       { siteId: siteA, name: "Ok Name", email: "a@b.org", role: "team", admin: true },
     ],
     ["a negative version", "member.changeRole", { siteId: siteA, personId: "someone", role: "team", version: -1 }],
@@ -248,9 +302,9 @@ describe("bad input is refused plainly, never a 500", () => {
   it("refuses a body that is not JSON, malformed JSON and an oversized body", async () => {
     const token = await tokenFor(leadA());
     const headers = { authorization: `Bearer ${token}` };
-    const form = await app().request("/trpc/member.invite", { method: "POST", headers, body: "name=x" });
+    const form = await app().request("/trpc/invitation.invite", { method: "POST", headers, body: "name=x" });
     expect(form.status).toBe(415);
-    const broken = await app().request("/trpc/member.invite", {
+    const broken = await app().request("/trpc/invitation.invite", {
       method: "POST",
       headers: { ...headers, "content-type": "application/json" },
       body: "{not json",
@@ -260,7 +314,7 @@ describe("bad input is refused plainly, never a 500", () => {
     const brokenQuery = await app().request("/trpc/member.list?input=%7Bnot", { headers });
     expect(brokenQuery.status).toBe(400);
     expect(((await brokenQuery.json()) as { error: { message: string } }).error.message).toMatch(/valid JSON\.$/);
-    const huge = await app().request("/trpc/member.invite", {
+    const huge = await app().request("/trpc/invitation.invite", {
       method: "POST",
       headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify({ siteId: siteA, name: "x".repeat(maxBodyBytes), email: "a@b.org", role: "team" }),
@@ -321,21 +375,26 @@ describe("HTTP", () => {
           jwksUrl: "http://127.0.0.1:9/jwks.json",
         },
       },
-      { log: () => {} },
+      // Production mode sends through SES, which this machine has not got.
+      { log: () => {}, mailPort: async () => {} },
     );
-    expect((await production.request("/api/dev/people")).status).toBe(404);
-    const signIn = await production.request("/api/dev/sign-in", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personId: leadA().id }),
-    });
-    expect(signIn.status).toBe(404);
-    expect((await production.request("/health")).headers.get("strict-transport-security")).toMatch(/max-age=/);
-    // A local token means nothing in production.
-    const localToken = await tokenFor(leadA());
-    expect(
-      (await production.request("/trpc/me.get", { headers: { authorization: `Bearer ${localToken}` } })).status,
-    ).toBe(401);
+    try {
+      expect((await production.request("/api/dev/people")).status).toBe(404);
+      const signIn = await production.request("/api/dev/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ personId: leadA().id }),
+      });
+      expect(signIn.status).toBe(404);
+      expect((await production.request("/health")).headers.get("strict-transport-security")).toMatch(/max-age=/);
+      // A local token means nothing in production.
+      const localToken = await tokenFor(leadA());
+      expect(
+        (await production.request("/trpc/me.get", { headers: { authorization: `Bearer ${localToken}` } })).status,
+      ).toBe(401);
+    } finally {
+      recreateApp();
+    }
   });
 });
 
@@ -363,7 +422,7 @@ describe("a fault on our side", () => {
       expect(JSON.stringify(body)).not.toMatch(/no-such-table|stack|Exception/);
       expect(logs.at(-1)).toMatchObject({ level: "error", status: 500, error: expect.stringMatching(/^[A-Za-z]+$/) });
     } finally {
-      createApp(config, { log: () => {} });
+      recreateApp();
     }
   });
 });

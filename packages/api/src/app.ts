@@ -1,5 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
-import { Cursor } from "@smallsupports/core";
+import { Cursor, Outbox } from "@smallsupports/core";
 import { configureDynamo } from "@smallsupports/core/dynamo";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -9,6 +9,9 @@ import { createAuthenticator } from "./auth";
 import { devSignInRoutes } from "./dev-sign-in";
 import type { ApiConfig } from "./env";
 import { type LogSink, stdoutSink } from "./log";
+import { devOutboxRoutes } from "./mail/dev-outbox-routes";
+import { createLocalMailbox } from "./mail/local-mailbox";
+import { sesPort } from "./mail/ses-port";
 import { appRouter } from "./root";
 import type { Context, RequestLog } from "./trpc";
 
@@ -25,11 +28,19 @@ export interface AppOptions {
   log?: LogSink;
   /** Whether the platform is ready to serve (locally: false until the demo data is written). */
   ready?: () => boolean;
+  /** Where emails go instead of the mode's own port (tests of production mode, which has no SES here). */
+  mailPort?: Outbox.MessagePort;
 }
 
 export function createApp(config: ApiConfig, options: AppOptions = {}) {
   configureDynamo(config.dynamo);
   Cursor.configureCursors(config.cursorSecret);
+  // Locally, emails wait in memory for the outbox page; in AWS they go out through SES.
+  const mailbox = config.mode === "local" ? createLocalMailbox() : undefined;
+  Outbox.configureMessages({
+    port: options.mailPort ?? mailbox?.port ?? sesPort({ region: config.dynamo.region, ...requiredSender(config) }),
+    appUrl: config.mail.appUrl ?? "http://localhost:3000",
+  });
   const log = options.log ?? stdoutSink;
   const authenticate = createAuthenticator(config);
   const app = new Hono<Env>();
@@ -103,6 +114,7 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
   if (config.mode === "local" && config.devTokenSecret) {
     app.route("/api/dev", devSignInRoutes(config.devTokenSecret));
   }
+  if (mailbox) app.route("/api/dev", devOutboxRoutes(mailbox));
 
   app.use(
     "/trpc/*",
@@ -134,6 +146,11 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+function requiredSender(config: ApiConfig) {
+  if (!config.mail.from) throw new Error("MAIL_FROM is required to send email through SES.");
+  return { from: config.mail.from, configurationSet: config.mail.configurationSet };
+}
 
 /** "TypeError", "ResourceNotFoundException": what kind of fault, without its message. */
 function errorKind(error: unknown): string {

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Membership } from "@smallsupports/core";
+import { Invitation, type Membership } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
+import { inviteAndJoin } from "@smallsupports/core/seeding";
 import { allItems } from "@smallsupports/core/testing";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +44,7 @@ beforeAll(async () => {
       devTokenSecret: undefined,
       cognito: { clientId, issuer, jwksUrl: `http://127.0.0.1:${port}/jwks.json` },
     },
-    { log: () => {} },
+    { log: () => {}, mailPort: async () => {} },
   );
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -51,6 +52,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const subjects = {
   first: "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b",
   second: "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+  third: "8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e",
 };
 
 function idToken(claims: { sub: string; email: string; email_verified?: unknown }, key = privateKey) {
@@ -76,12 +78,18 @@ describe("Cognito sign-in", () => {
   let ada: Membership.Member;
   let bram: Membership.Member;
   beforeAll(async () => {
-    ada = await withActor(systemActor, () =>
-      Membership.invite({ siteId, name: "Ada Cognito", email: "ada.cognito@example.org", role: "team" }),
-    );
-    bram = await withActor(systemActor, () =>
-      Membership.invite({ siteId, name: "Bram Cognito", email: "bram.cognito@example.org", role: "expert" }),
-    );
+    ada = await inviteAndJoin(systemActor, {
+      siteId,
+      name: "Ada Cognito",
+      email: "ada.cognito@example.org",
+      role: "team",
+    });
+    bram = await inviteAndJoin(systemActor, {
+      siteId,
+      name: "Bram Cognito",
+      email: "bram.cognito@example.org",
+      role: "expert",
+    });
   });
 
   it("refuses an email the user pool has not verified, and links nothing", async () => {
@@ -116,5 +124,18 @@ describe("Cognito sign-in", () => {
     const oddSubject = await idToken({ sub: "signin#x", email: bram.email, email_verified: true });
     expect((await whoAmI(oddSubject)).status).toBe(401);
     expect((await links()).map((link) => link.subject)).toEqual([subjects.first]);
+  });
+
+  it("makes someone invited a person on their first verified sign-in, named as invited; refuses anyone else", async () => {
+    await withActor(systemActor, () =>
+      Invitation.invite({ siteId, name: "Cleo Invited", email: "cleo.invited@example.org", role: "expert" }),
+    );
+    const stranger = await idToken({ sub: subjects.third, email: "nobody@example.org", email_verified: true });
+    expect((await whoAmI(stranger)).status).toBe(401);
+    const token = await idToken({ sub: subjects.third, email: "Cleo.Invited@example.org", email_verified: true });
+    const response = await production.request("/trpc/me.get", { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { result: { data: { person: { name: string }; sites: unknown[] } } };
+    expect(body.result.data).toMatchObject({ person: { name: "Cleo Invited" }, sites: [] });
+    expect((await links()).map((link) => link.subject).sort()).toEqual([subjects.first, subjects.third].sort());
   });
 });

@@ -1,4 +1,4 @@
-import { Membership, Person, Site } from "@smallsupports/core";
+import { Invitation, Membership, Person, SignIn, Site } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import type { SiteRole } from "@smallsupports/core/role";
 import { Hono } from "hono";
@@ -15,28 +15,49 @@ export interface DevPerson {
   memberships: { siteId: string; siteName: string; role: SiteRole }[];
 }
 
+/** Someone invited who has never signed in: locally they sign in by their address. */
+export interface DevInvitee {
+  email: string;
+  /** The name they were invited as. */
+  name: string;
+  invitations: { siteId: string; siteName: string; role: SiteRole }[];
+}
+
 /**
  * Local sign-in: lists the seeded people and hands out a token for any of them, so the sign-in
- * page and scripts can act as a person. Mounted only when the server runs in local mode.
+ * page and scripts can act as a person. Someone invited who has never signed in signs in by
+ * their address, as they would in AWS with that address verified: they become a person then.
+ * Mounted only when the server runs in local mode.
  */
 export function devSignInRoutes(secret: Uint8Array) {
   const routes = new Hono();
 
-  routes.get("/people", async (c) => c.json({ people: await listPeople() }));
+  routes.get("/people", async (c) => {
+    const sites = await allSites();
+    const [people, invitees] = await Promise.all([listPeople(sites), listInvitees(sites)]);
+    return c.json({ people, invitees });
+  });
 
   routes.post("/sign-in", async (c) => {
-    const body = z.object({ personId: z.string().min(1).max(64) }).safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ error: 'Send a JSON body like {"personId": "..."}.' }, 400);
-    const person = await Person.get({ personId: body.data.personId }).catch(() => undefined);
-    if (!person) return c.json({ error: "No one with that id can sign in." }, 404);
+    const body = z
+      .union([z.object({ personId: z.string().min(1).max(64) }), z.object({ email: z.email().max(254) })])
+      .safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: 'Send a JSON body like {"personId": "..."} or {"email": "..."}.' }, 400);
+    const person =
+      "personId" in body.data
+        ? await Person.get({ personId: body.data.personId }).catch(() => undefined)
+        : await SignIn.personFor(body.data.email);
+    if (!person) return c.json({ error: "No one with that id or address can sign in." }, 404);
     return c.json({ token: await issueDevToken(person.personId, secret) });
   });
 
   return routes;
 }
 
-async function listPeople(): Promise<DevPerson[]> {
-  const [people, sites] = await Promise.all([Person.directory(), allSites()]);
+type SiteSummaries = Awaited<ReturnType<typeof allSites>>;
+
+async function listPeople(sites: SiteSummaries): Promise<DevPerson[]> {
+  const people = await Person.directory();
   const membershipsByPerson = new Map<string, DevPerson["memberships"]>();
   for (const site of sites) {
     for (const member of await allMembers(site.siteId)) {
@@ -58,6 +79,27 @@ async function listPeople(): Promise<DevPerson[]> {
     })
     .filter((person) => person.role === "national" || person.memberships.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Open invitations to addresses no one signs in with yet, by address. */
+async function listInvitees(sites: SiteSummaries): Promise<DevInvitee[]> {
+  const byAddress = new Map<string, DevInvitee>();
+  for (const site of sites) {
+    const invitations = await withActor(systemActor, () =>
+      allPages((cursor) => Invitation.list({ siteId: site.siteId, cursor, limit: 100 })),
+    );
+    for (const invitation of invitations.filter((item) => item.status === "pending")) {
+      const invitee = byAddress.get(invitation.email) ?? {
+        email: invitation.email,
+        name: invitation.name,
+        invitations: [],
+      };
+      invitee.invitations.push({ siteId: site.siteId, siteName: site.name, role: invitation.role });
+      byAddress.set(invitation.email, invitee);
+    }
+  }
+  const holders = await Promise.all([...byAddress.keys()].map((email) => Person.findByEmail(email)));
+  return [...byAddress.values()].filter((_, index) => !holders[index]).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function allSites() {

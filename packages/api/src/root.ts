@@ -1,4 +1,5 @@
 import { activityRouter } from "./router/activity";
+import { invitationRouter } from "./router/invitation";
 import { meRouter } from "./router/me";
 import { memberRouter } from "./router/member";
 import { siteRouter } from "./router/site";
@@ -9,6 +10,7 @@ export const appRouter = router({
   me: meRouter,
   site: siteRouter,
   member: memberRouter,
+  invitation: invitationRouter,
   activity: activityRouter,
 });
 

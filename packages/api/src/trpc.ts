@@ -12,6 +12,8 @@ import type { SignInResult } from "./auth";
  *
  *   publicProcedure      anyone, signed in or not
  *   authed               any signed-in person
+ *   ownRecords           any signed-in person, acting only on records addressed to them (an
+ *                        invitation to their own address); the service checks each record
  *   national             national partnership staff
  *   siteProcedure(roles) members of `input.siteId` holding one of `roles`; the membership is
  *                        read from the table on every call (a GetItem on the membership item,
@@ -55,7 +57,7 @@ export type RecordRule =
 
 export type Access =
   | { kind: "public" }
-  | { kind: "authed" }
+  | { kind: "authed"; records?: "self" }
   | { kind: "national" }
   | { kind: "site"; roles: readonly SiteRole[]; nationalMayRead: boolean; records?: RecordRule };
 
@@ -98,8 +100,9 @@ export const router = t.router;
 function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
-    const field = issue.path[0];
-    if (typeof field === "string" && !errors[field]) errors[field] = describeIssues([{ ...issue, path: [] }]);
+    // A nested field is named by its path, "lead.email", so a form can put the message beside it.
+    const field = issue.path.map(String).join(".");
+    if (field && !errors[field]) errors[field] = describeIssues([{ ...issue, path: [] }]);
   }
   return errors;
 }
@@ -140,6 +143,13 @@ export const authed = base.meta({ access: { kind: "authed" } }).use(({ ctx, next
   // Services read the actor for their audit events from here.
   return withActor({ personId: person.personId, national: person.national }, () => next({ ctx: { person } }));
 });
+
+/**
+ * A signed-in person acting on a record that must be their own, named by id in the input (an
+ * invitation to their address). The service refuses anyone else's with NOT_FOUND, and the trust
+ * suite attacks it with a record addressed to someone else.
+ */
+export const ownRecords = authed.meta({ access: { kind: "authed", records: "self" } });
 
 export const national = authed.meta({ access: { kind: "national" } }).use(({ ctx, next }) => {
   if (!ctx.person.national) {

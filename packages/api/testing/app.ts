@@ -5,6 +5,7 @@ import { createApp } from "../src/app";
 import type { DevPerson } from "../src/dev-sign-in";
 import { type ApiConfig, loadEnv } from "../src/env";
 import type { LogLine } from "../src/log";
+import type { MailboxEntry } from "../src/mail/local-mailbox";
 import { buildWorld } from "./world";
 
 /**
@@ -30,9 +31,9 @@ export function useTestApp() {
     // The fresh table is already configured; keep it rather than the placeholder name.
     config.dynamo.tableName = dynamo().tableName;
     state.config = config;
-    state.app = createApp(config, { log: (line) => state.logs.push(line) });
+    recreateApp();
     await buildWorld();
-    const response = await state.app.request("/api/dev/people");
+    const response = await app().request("/api/dev/people");
     state.people = ((await response.json()) as { people: DevPerson[] }).people;
   });
 
@@ -40,6 +41,42 @@ export function useTestApp() {
     if (!state.app) throw new Error("The app is created in beforeAll.");
     return state.app;
   };
+
+  /**
+   * Builds the test app again over the same table. The table, cursor and mail settings are the
+   * process's own, so a test that creates another app (production mode, a missing table) has
+   * re-pointed them; this points them back at the test app, with a new, empty mailbox.
+   */
+  function recreateApp() {
+    if (!state.config) throw new Error("The config is loaded in beforeAll.");
+    state.app = createApp(state.config, { log: (line) => state.logs.push(line) });
+  }
+
+  /** The emails the local mailbox holds, newest first; only those to `to` if it is given. */
+  async function outbox(to?: string): Promise<MailboxEntry[]> {
+    const response = await app().request("/api/dev/outbox");
+    if (response.status !== 200) throw new Error(`GET /api/dev/outbox answered ${response.status}.`);
+    const { emails } = (await response.json()) as { emails: MailboxEntry[] };
+    return to === undefined ? emails : emails.filter((email) => email.to === to);
+  }
+
+  /**
+   * Signs in by address, as someone invited does (they become a person on their first sign-in)
+   * or anyone who already holds the address. Throws if the API refuses, so a test cannot carry on
+   * with no one signed in.
+   */
+  async function signInByEmail(email: string): Promise<string> {
+    const response = await app().request("/api/dev/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email }),
+    });
+    const body = (await response.json()) as { token?: string; error?: string };
+    if (response.status !== 200 || !body.token) {
+      throw new Error(`Signing in as ${email} answered ${response.status}: ${body.error ?? "no token"}`);
+    }
+    return body.token;
+  }
 
   async function tokenFor(person: DevPerson): Promise<string> {
     const response = await app().request("/api/dev/sign-in", {
@@ -66,7 +103,10 @@ export function useTestApp() {
           });
     const body = (await response.json()) as {
       result?: { data: unknown };
-      error?: { message: string; data: { code: string; httpStatus: number } };
+      error?: {
+        message: string;
+        data: { code: string; httpStatus: number; fieldErrors?: Record<string, string> };
+      };
     };
     return { status: response.status, body, code: body.error?.data.code, data: body.result?.data as never };
   }
@@ -82,5 +122,5 @@ export function useTestApp() {
   const roleIn = (siteId: string, role: string) => (p: DevPerson) =>
     p.memberships.some((m) => m.siteId === siteId && m.role === role);
 
-  return { app, state, tokenFor, call, person, roleIn };
+  return { app, state, tokenFor, call, person, roleIn, outbox, signInByEmail, recreateApp };
 }

@@ -1,12 +1,13 @@
-import { Membership, Person, Site } from "@smallsupports/core";
+import { Invitation, Person } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
 import type { SiteRole } from "@smallsupports/core/role";
+import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
 
 /**
- * A small world for API tests: three sites with every role, built through the same services
- * people use, so statistics and audit events are as real as the demo's. Small on purpose: the
- * trust suite digests and attacks it thousands of times, and the demo seed is the local
- * launcher's business, not the API's.
+ * A small world for API tests: three sites with every role, built the way people build it (a
+ * site added with its lead's invitation, people invited who sign in and join), so statistics and
+ * audit events are as real as the demo's. Small on purpose: the trust suite digests and attacks
+ * it thousands of times, and the demo seed is the local launcher's business, not the API's.
  */
 export const worldSites = [
   { siteId: "alder-vale", name: "Alder Vale", area: "Alder Vale ICB" },
@@ -14,7 +15,7 @@ export const worldSites = [
   { siteId: "cedar-coast", name: "Cedar Coast", area: "Cedar Coast ICB" },
 ] as const;
 
-/** Each site's people, in the order the lead invites them. */
+/** Each site's people, in the order they join; the lead is invited with the site. */
 export const worldTeamShape: SiteRole[] = ["lead", "team", "team", "expert", "expert", "provider", "provider"];
 
 const firstNames = ["Ada", "Bram", "Cleo", "Dara", "Esme", "Finn", "Gwen", "Hal", "Iris", "Jude", "Kit"];
@@ -23,7 +24,7 @@ const lastNames = ["Ashdown", "Brightwell", "Colby", "Dunmore", "Elwood", "Fairl
 /** A distinct invented name for the nth person of the world. */
 export const worldName = (n: number) =>
   `${firstNames[n % firstNames.length]} ${lastNames[Math.floor(n / firstNames.length) % lastNames.length]}`;
-const worldEmail = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@world.example.org`;
+export const worldEmail = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@world.example.org`;
 
 export async function buildWorld(): Promise<void> {
   const national = await withActor(systemActor, () =>
@@ -36,17 +37,20 @@ export async function buildWorld(): Promise<void> {
 
   const leads: Actor[] = [];
   for (const [siteIndex, site] of worldSites.entries()) {
-    await withActor(nationalActor, () => Site.create(site));
-    let inviter = nationalActor;
-    for (const [roleIndex, role] of worldTeamShape.entries()) {
+    const person = (roleIndex: number) => {
       const name = worldName(siteIndex * worldTeamShape.length + roleIndex);
-      const member = await withActor(inviter, () =>
-        Membership.invite({ siteId: site.siteId, name, email: worldEmail(name), role }),
-      );
-      if (role === "lead") {
-        inviter = { personId: member.personId, national: false };
-        leads.push(inviter);
-      }
+      return { name, email: worldEmail(name) };
+    };
+    const lead = await addSiteWithLead(nationalActor, site, person(0));
+    leads.push(lead);
+    for (const [roleIndex, role] of worldTeamShape.entries()) {
+      if (roleIndex === 0) continue;
+      await inviteAndJoin(lead, { siteId: site.siteId, role, ...person(roleIndex) });
+    }
+    // Two invitations still waiting, so invitation lists have more than one page of one.
+    for (const [index, role] of (["expert", "provider"] as const).entries()) {
+      const name = worldName(100 + siteIndex * 2 + index);
+      await withActor(lead, () => Invitation.invite({ siteId: site.siteId, role, name, email: worldEmail(name) }));
     }
   }
 
@@ -54,11 +58,17 @@ export async function buildWorld(): Promise<void> {
   // the second, and one of its providers also works in the third.
   const [, second, third] = worldSites;
   const leadName = worldName(0);
-  await withActor(leads[1] as Actor, () =>
-    Membership.invite({ siteId: second.siteId, name: leadName, email: worldEmail(leadName), role: "expert" }),
-  );
+  await inviteAndJoin(leads[1] as Actor, {
+    siteId: second.siteId,
+    name: leadName,
+    email: worldEmail(leadName),
+    role: "expert",
+  });
   const providerName = worldName(worldTeamShape.indexOf("provider"));
-  await withActor(leads[2] as Actor, () =>
-    Membership.invite({ siteId: third.siteId, name: providerName, email: worldEmail(providerName), role: "provider" }),
-  );
+  await inviteAndJoin(leads[2] as Actor, {
+    siteId: third.siteId,
+    name: providerName,
+    email: worldEmail(providerName),
+    role: "provider",
+  });
 }

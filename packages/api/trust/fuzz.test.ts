@@ -134,7 +134,12 @@ describe("pagination cursors: junk, edited and borrowed ones get BAD_REQUEST, ne
   );
 
   it("finds every paginated procedure", () => {
-    expect(paginated.map((procedure) => procedure.path)).toEqual(["activity.list", "member.list", "site.list"]);
+    expect(paginated.map((procedure) => procedure.path)).toEqual([
+      "activity.list",
+      "invitation.list",
+      "member.list",
+      "site.list",
+    ]);
   });
 
   /** The cursor of a list's first page of one, as its own caller gets it. */

@@ -34,7 +34,7 @@ describe("inside the site, each role can call exactly what its rule allows", () 
     const type = procedure.type as "query" | "mutation";
     for (const kind of insiders) {
       const caller = world.caller(kind, kind === "national" ? null : targetSite);
-      const input = await fixtures[path]?.valid(targetSite);
+      const input = await fixtures[path]?.valid(targetSite, caller.personId ?? undefined);
       const before = await tableDigest();
       const response = await world.call(type, path, input, caller.token);
       if (allowed(access, kind)) {
@@ -51,7 +51,11 @@ describe("inside the site, each role can call exactly what its rule allows", () 
     // Experts and providers never see the member list or change it; only leads change it.
     expect(allowed(rule("member.list") as Access, "expert")).toBe(false);
     expect(allowed(rule("member.list") as Access, "provider")).toBe(false);
-    expect(allowed(rule("member.invite") as Access, "team")).toBe(false);
+    expect(allowed(rule("invitation.invite") as Access, "team")).toBe(false);
+    expect(allowed(rule("invitation.list") as Access, "team")).toBe(false);
+    // National staff invite project leads, never anyone else, and never see a site's other invitations.
+    expect(allowed(rule("invitation.inviteLead") as Access, "national")).toBe(true);
+    expect(allowed(rule("invitation.invite") as Access, "national")).toBe(false);
     // National staff read a site's summary, never its members.
     expect(allowed(rule("site.get") as Access, "national")).toBe(true);
     expect(allowed(rule("member.list") as Access, "national")).toBe(false);

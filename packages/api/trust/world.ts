@@ -5,6 +5,7 @@ import { type AttributeValue, QueryCommand, ScanCommand } from "@aws-sdk/client-
 import { Membership, NATIONAL_SCOPE } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import { dynamo } from "@smallsupports/core/dynamo";
+import { inviteAndJoin } from "@smallsupports/core/seeding";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { DevPerson } from "../src/dev-sign-in";
 import type { LogLine } from "../src/log";
@@ -114,17 +115,14 @@ export function useTrustWorld() {
       null,
       find((p) => p.role === "national"),
     );
-    // Someone who can sign in but belongs to no site: invited somewhere, then removed.
-    const outsider = await withActor(systemActor, () =>
-      Membership.invite({
-        siteId: otherSite,
-        name: "Olive Outsider",
-        email: "olive.outsider@example.org",
-        role: "team",
-      }),
+    // Someone who can sign in but belongs to no site: invited somewhere, joined, then removed.
+    const otherLead = find(seeded.roleIn(otherSite, "lead"));
+    const outsider = await inviteAndJoin(
+      { personId: otherLead.id, national: false },
+      { siteId: otherSite, name: "Olive Outsider", email: "olive.outsider@example.org", role: "team" },
     );
     await withActor(systemActor, () =>
-      Membership.remove({ siteId: otherSite, personId: outsider.personId, version: 1 }),
+      Membership.remove({ siteId: otherSite, personId: outsider.personId, version: outsider.version }),
     );
     await add("outsider", null, {
       id: outsider.personId,

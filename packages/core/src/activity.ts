@@ -31,19 +31,24 @@ export const list = verb(
         : [event.actorId],
     );
     const siteIds = events.filter((event) => event.recordType === "site").map((event) => event.recordId);
-    const [names, sites] = await Promise.all([Person.namesOf(personIds), siteNames(siteIds)]);
+    const invitationIds = events.filter((event) => event.recordType === "invitation").map((event) => event.recordId);
+    const [names, sites, invitees] = await Promise.all([
+      Person.namesOf(personIds),
+      siteNames(siteIds),
+      inviteeNames(siteId, invitationIds),
+    ]);
     const items: ActivityEntry[] = events.map((event) => ({
       eventId: event.eventId,
       at: event.at,
-      actorId: event.actorId,
-      actorName: actorName(event.actorId, names),
+      // The audit event keeps who said no; the site sees neither their name nor their id.
+      actorId: event.action === "invitation.declined" ? someoneInvitedId : event.actorId,
+      actorName: event.action === "invitation.declined" ? someoneInvited : actorName(event.actorId, names),
       action: event.action,
       recordType: event.recordType,
       recordId: event.recordId,
       summary: summarise(
         { ...event, before: parseFields(event.before), after: parseFields(event.after) },
-        names,
-        sites,
+        { names, sites, invitees },
       ),
     }));
     return { items, cursor: Cursor.seal(scope, page.cursor) };
@@ -62,9 +67,25 @@ interface StoredEvent {
 /** Shown for someone whose record has been erased. */
 const formerPerson = "A former member";
 
+/**
+ * Who said no to an invitation is never named: they may hold an account the inviter has no
+ * business knowing about.
+ */
+const someoneInvited = "The person invited";
+/** Stands in for their id, which would let a lead of two sites match them up. */
+const someoneInvitedId = "invited";
+
 function actorName(actorId: string, names: Map<string, string>): string {
-  if (actorId === "system") return "Platform setup";
+  // The platform acts on its own for the demo set-up and for invitations that run out.
+  if (actorId === "system") return "Small Supports";
   return names.get(actorId) ?? formerPerson;
+}
+
+interface Names {
+  names: Map<string, string>;
+  sites: Map<string, string>;
+  /** The names typed on invitations that are still open; a closed one's name is gone. */
+  invitees: Map<string, string>;
 }
 
 function role(value: unknown): string {
@@ -72,19 +93,41 @@ function role(value: unknown): string {
 }
 
 /** One plain sentence for an event, with today's names for the people and site it names. */
-function summarise(event: StoredEvent, names: Map<string, string>, sites: Map<string, string>): string {
+function summarise(event: StoredEvent, { names, sites, invitees }: Names): string {
   const person = names.get(event.recordId) ?? formerPerson;
+  const invitee = invitees.get(event.recordId);
+  const invitation = invitee ? `the invitation to ${invitee}` : "an invitation";
   switch (event.action) {
     case "site.created":
       return `Added the site ${sites.get(event.recordId) ?? event.recordId}`;
     case "member.invited":
       return `Invited ${person} as ${role(event.after.role)}`;
+    case "invitation.sent":
+      return `Invited ${invitee ?? "someone"} to join as ${role(event.after.role)}`;
+    case "invitation.resent":
+      return `Sent ${invitation} again`;
+    case "invitation.corrected":
+      return event.before.role !== event.after.role
+        ? `Corrected ${invitation}, now to join as ${role(event.after.role)}`
+        : `Corrected ${invitation}`;
+    case "invitation.cancelled":
+      return `Cancelled an invitation to join as ${role(event.before.role)}`;
+    case "invitation.expired":
+      return `${capitalise(invitation)} to join as ${role(event.after.role)} ran out after 14 days`;
+    case "invitation.declined":
+      return `Said no to an invitation to join as ${role(event.before.role)}`;
+    case "member.joined":
+      return `${person} joined as ${role(event.after.role)}`;
     case "member.role_changed":
       return `Changed ${person}'s role from ${role(event.before.role)} to ${role(event.after.role)}`;
     case "member.removed":
       return `Removed ${person} (${role(event.before.role)}) from the site`;
     case "person.added":
       return `Added ${person} to national partnership staff`;
+    case "person.created":
+      return `${person} signed in for the first time`;
+    case "person.renamed":
+      return `${person} corrected their name`;
     case "person.sign_in_linked":
       return `${person} signed in with their account for the first time`;
     default:
@@ -96,6 +139,17 @@ function parseFields(json: string | undefined): Fields {
   if (!json) return {};
   const parsed: unknown = JSON.parse(json);
   return parsed && typeof parsed === "object" ? (parsed as Fields) : {};
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+async function inviteeNames(siteId: string, invitationIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(invitationIds)];
+  if (ids.length === 0) return new Map();
+  const { data } = await db.entities.invitation.get(ids.map((invitationId) => ({ siteId, invitationId }))).go();
+  return new Map(data.map((item) => [item.invitationId, item.name]));
 }
 
 async function siteNames(siteIds: string[]): Promise<Map<string, string>> {

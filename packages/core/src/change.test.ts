@@ -1,11 +1,19 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { allItems, injectTransactionConflicts, useFreshTable } from "../testing";
+import { addSiteWithLead, inviteAndJoin } from "../seeding";
+import {
+  allItems,
+  changesSince,
+  countTransactions,
+  injectTransactionConflicts,
+  kindsOf,
+  useFreshTable,
+} from "../testing";
 import { type Actor, systemActor, withActor } from "./actor";
 import { change, maxItemsPerChange, useChange } from "./change";
-import { dynamo } from "./dynamo";
 import { ConflictError, RuleError } from "./errors";
+import * as Invitation from "./invitation";
 import * as Membership from "./membership";
-import { configureMessages, type QueuedMessage } from "./outbox";
+import { configureMessages, type Email } from "./outbox";
 import * as Person from "./person";
 import * as Site from "./site";
 import * as SiteStats from "./site-stats";
@@ -13,15 +21,30 @@ import * as SiteStats from "./site-stats";
 useFreshTable();
 
 const national: Actor = { personId: "", national: true };
-const as = <T>(run: () => Promise<T>) => withActor(national, run);
-const sent: QueuedMessage[] = [];
+let lead: Actor;
+const as = <T>(run: () => Promise<T>) => withActor(lead, run);
+const sent: Email[] = [];
+/** Two people who already belong to site-b, to be added to site-a by hand. */
+let ann: Membership.Member;
+let bo: Membership.Member;
 
 beforeAll(async () => {
   const person = await withActor(systemActor, () =>
     Person.addNational({ name: "Nadia National", email: "nadia@national.example.org" }),
   );
   national.personId = person.personId;
-  await as(() => Site.create({ siteId: "site-a", name: "Site A", area: "Area A" }));
+  lead = await addSiteWithLead(
+    national,
+    { siteId: "site-a", name: "Site A", area: "Area A" },
+    { name: "Lee Lead", email: "lee@example.org" },
+  );
+  const leadB = await addSiteWithLead(
+    national,
+    { siteId: "site-b", name: "Site B", area: "Area B" },
+    { name: "Bea Lead", email: "bea@example.org" },
+  );
+  ann = await inviteAndJoin(leadB, { siteId: "site-b", name: "Ann Joined", email: "ann@example.org", role: "team" });
+  bo = await inviteAndJoin(leadB, { siteId: "site-b", name: "Bo Joined", email: "bo@example.org", role: "team" });
 });
 
 afterEach(() => {
@@ -32,35 +55,19 @@ afterEach(() => {
 const itemsOf = async (kind: string) =>
   (await allItems()).filter((item) => item.pk === "site#site-a" && String(item.sk).startsWith(`${kind}#`));
 
-/** Counts the transactions sent to DynamoDB while `run` runs. */
-async function countTransactions(run: () => Promise<unknown>): Promise<number> {
-  const { client } = dynamo();
-  let count = 0;
-  const name = "count-transactions";
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      if ((args.input as { TransactItems?: unknown }).TransactItems) count++;
-      return next(args);
-    },
-    { step: "initialize", name },
-  );
-  try {
-    await run().catch(() => undefined);
-  } finally {
-    client.middlewareStack.remove(name);
-  }
-  return count;
-}
-
 describe("a change made by several services", () => {
   it("joins one transaction, and merges increments to one item into one update", async () => {
     const before = await Site.get({ siteId: "site-a" });
+    const beforeItems = await allItems();
     const transactions = await countTransactions(() =>
       as(() =>
         change("test.two-services", async () => {
-          // Two services each count a member on the same statistics item, in one change.
-          await Membership.invite({ siteId: "site-a", name: "Ann Joined", email: "ann@example.org", role: "expert" });
-          await Membership.invite({ siteId: "site-a", name: "Bo Joined", email: "bo@example.org", role: "lead" });
+          // Invitations, memberships and statistics each write through their own service.
+          await Invitation.invite({ siteId: "site-a", name: "Cy Invited", email: "cy@example.org", role: "team" });
+          await Invitation.invite({ siteId: "site-a", name: "Di Invited", email: "di@example.org", role: "expert" });
+          // Two memberships each count on the one statistics item: unmerged, DynamoDB would refuse it.
+          Membership.add({ siteId: "site-a", siteName: "Site A", person: ann, role: "expert", addedBy: lead.personId });
+          Membership.add({ siteId: "site-a", siteName: "Site A", person: bo, role: "lead", addedBy: lead.personId });
           SiteStats.add("site-a", { teamCount: 0 });
         }),
       ),
@@ -70,6 +77,19 @@ describe("a change made by several services", () => {
     expect(after.memberCounts.expert).toBe(before.memberCounts.expert + 1);
     expect(after.memberCounts.lead).toBe(before.memberCounts.lead + 1);
     expect(after.leads.map((lead) => lead.name)).toContain("Bo Joined");
+    const { added } = await changesSince(beforeItems);
+    expect(kindsOf(added)).toEqual([
+      "auditEvent",
+      "auditEvent",
+      "invitation",
+      "invitation",
+      "inviteeClaim",
+      "inviteeClaim",
+      "membership",
+      "membership",
+      "outboxMessage",
+      "outboxMessage",
+    ]);
   });
 
   it("refuses two other writes to one item with an error naming the change, and writes nothing", async () => {
@@ -107,7 +127,7 @@ describe("a change made by several services", () => {
     const before = await allItems();
     const attempt = as(() =>
       change("test.throws", async () => {
-        await Membership.invite({ siteId: "site-a", name: "Never Added", email: "never@example.org", role: "team" });
+        await Invitation.invite({ siteId: "site-a", name: "Never Added", email: "never@example.org", role: "team" });
         throw new RuleError("Changed my mind.");
       }),
     );
@@ -117,37 +137,77 @@ describe("a change made by several services", () => {
 });
 
 describe("transaction conflicts, as AWS reports them", () => {
-  it("are retried: the change is written once, with one audit event and one outbox message, sent once", async () => {
-    configureMessages(async (message) => {
-      // Sent only after the commit: the message's own record is already in the table.
-      const stored = (await itemsOf("outbox")).map((item) => item.messageId);
-      expect(stored).toContain(message.messageId);
-      sent.push(message);
+  it("are retried: the invitation is written once, with one audit event and one outbox message, sent once", async () => {
+    configureMessages({
+      appUrl: "https://smallsupports.example.org",
+      port: async (email) => {
+        // Sent only after the commit: the message's own record is already in the table.
+        const stored = (await itemsOf("outbox")).map((item) => item.messageId);
+        expect(stored).toContain(email.messageId);
+        sent.push(email);
+      },
     });
     const audits = (await itemsOf("audit")).length;
     const outbox = (await itemsOf("outbox")).length;
     const stop = injectTransactionConflicts(3);
-    const member = await as(() =>
-      Membership.invite({ siteId: "site-a", name: "Retry Person", email: "retry@example.org", role: "team" }),
+    const invitation = await as(() =>
+      Invitation.invite({ siteId: "site-a", name: "Retry Person", email: "Retry@Example.org", role: "team" }),
     );
     expect(stop()).toBe(3);
 
-    expect(await Membership.get({ siteId: "site-a", personId: member.personId })).toMatchObject({ version: 1 });
+    const written = (await allItems()).filter((item) => item.invitationId === invitation.invitationId);
+    expect(kindsOf(written)).toEqual(["invitation", "inviteeClaim"]);
+    expect(written.find((item) => item.__edb_e__ === "invitation")).toMatchObject({ version: 1, sendCount: 1 });
     expect((await itemsOf("audit")).length).toBe(audits + 1);
     const messages = await itemsOf("outbox");
     expect(messages.length).toBe(outbox + 1);
-    expect(messages.filter((item) => item.recipientId === member.personId)).toMatchObject([{ status: "sent" }]);
-    expect(sent.map((message) => message.recipientId)).toEqual([member.personId]);
+    const mine = messages.filter((item) => item.recipientId === invitation.invitationId);
+    expect(mine).toMatchObject([{ recipientType: "invitation", template: "invitation", status: "sent", attempts: 1 }]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      messageId: mine[0]?.messageId,
+      siteId: "site-a",
+      template: "invitation",
+      to: "retry@example.org",
+      subject: "You are invited to join Site A on Small Supports",
+    });
+  });
+
+  it("are retried for a change of two invitations: one outbox message each, each sent once", async () => {
+    configureMessages({
+      appUrl: "https://smallsupports.example.org",
+      port: async (email) => {
+        sent.push(email);
+      },
+    });
+    const before = await allItems();
+    const stop = injectTransactionConflicts(2);
+    const [first, second] = await as(() =>
+      change("test.two-invitations", async () => [
+        await Invitation.invite({ siteId: "site-a", name: "Fay Twin", email: "fay@example.org", role: "team" }),
+        await Invitation.invite({ siteId: "site-a", name: "Gus Twin", email: "gus@example.org", role: "provider" }),
+      ]),
+    );
+    expect(stop()).toBe(2);
+    const { added, removed } = await changesSince(before);
+    expect(removed).toEqual([]);
+    const outbox = added.filter((item) => item.__edb_e__ === "outboxMessage");
+    expect(outbox.map((item) => item.recipientId).sort()).toEqual([first?.invitationId, second?.invitationId].sort());
+    expect(outbox.map((item) => item.status)).toEqual(["sent", "sent"]);
+    expect(sent.map((email) => email.to).sort()).toEqual(["fay@example.org", "gus@example.org"]);
   });
 
   it("on every try, give CONFLICT and write and send nothing", async () => {
-    configureMessages(async (message) => {
-      sent.push(message);
+    configureMessages({
+      appUrl: "https://smallsupports.example.org",
+      port: async (email) => {
+        sent.push(email);
+      },
     });
     const before = await allItems();
     const stop = injectTransactionConflicts(1000);
     const attempt = as(() =>
-      Membership.invite({ siteId: "site-a", name: "Never Lands", email: "never.lands@example.org", role: "team" }),
+      Invitation.invite({ siteId: "site-a", name: "Never Lands", email: "never.lands@example.org", role: "team" }),
     );
     await expect(attempt).rejects.toThrow(ConflictError);
     expect(stop()).toBeGreaterThan(1);
@@ -156,9 +216,12 @@ describe("transaction conflicts, as AWS reports them", () => {
   });
 
   it("are told apart from a failed condition, which is never retried", async () => {
-    const member = await as(() =>
-      Membership.invite({ siteId: "site-a", name: "Stale Version", email: "stale.version@example.org", role: "team" }),
-    );
+    const member = await inviteAndJoin(lead, {
+      siteId: "site-a",
+      name: "Stale Version",
+      email: "stale.version@example.org",
+      role: "team",
+    });
     await as(() => Membership.changeRole({ siteId: "site-a", personId: member.personId, role: "expert", version: 1 }));
     // Membership.changeRole reads first, so write the stale update directly to reach the condition.
     const transactions = await countTransactions(() =>

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { useActor } from "./actor";
+import { now } from "./clock";
 import { db, type Entities } from "./db";
 import { ConflictError, type DomainError } from "./errors";
 import { deliver, type OutboxNote } from "./outbox";
@@ -34,6 +35,8 @@ export interface AuditNote {
   recordId: string;
   before?: AuditFields;
   after?: AuditFields;
+  /** Personal fields that changed, named but never recorded (say, a corrected name). */
+  changed?: string[];
 }
 
 /** An ElectroDB condition, as given to `.where()`. */
@@ -129,7 +132,7 @@ export class Change {
       throw new Error(`Change "${this.name}" writes to the table without an audit event: call audit() too.`);
     }
     const actor = useActor();
-    const at = new Date().toISOString();
+    const at = now().toISOString();
     for (const note of this.audits) {
       steps.push({
         build: ({ auditEvent }) =>
@@ -142,7 +145,9 @@ export class Change {
               action: note.action,
               recordType: note.recordType,
               recordId: note.recordId,
-              changed: Object.keys({ ...note.before, ...note.after }).sort(),
+              changed: [
+                ...new Set([...Object.keys({ ...note.before, ...note.after }), ...(note.changed ?? [])]),
+              ].sort(),
               before: note.before ? JSON.stringify(note.before) : undefined,
               after: note.after ? JSON.stringify(note.after) : undefined,
             })
@@ -159,7 +164,9 @@ export class Change {
               at: message.at,
               messageId: message.messageId,
               template: message.template,
-              recipientId: message.recipientId,
+              ...("person" in message.to
+                ? { recipientType: "person" as const, recipientId: message.to.person }
+                : { recipientType: "invitation" as const, recipientId: message.to.invitation }),
               params: JSON.stringify(message.params ?? {}),
             })
             .commit(),

@@ -2,6 +2,7 @@ import { Service } from "electrodb";
 import { onDynamoConfigured } from "./dynamo";
 import { ApprovalProcessEntity } from "./entities/approval-process";
 import { AuditEventEntity } from "./entities/audit-event";
+import { InvitationEntity, InviteeClaimEntity } from "./entities/invitation";
 import { MembershipEntity } from "./entities/membership";
 import { OutboxMessageEntity } from "./entities/outbox-message";
 import { EmailClaimEntity, PersonEntity } from "./entities/person";
@@ -17,6 +18,8 @@ export const db = new Service({
   person: PersonEntity,
   emailClaim: EmailClaimEntity,
   membership: MembershipEntity,
+  invitation: InvitationEntity,
+  inviteeClaim: InviteeClaimEntity,
   auditEvent: AuditEventEntity,
   outboxMessage: OutboxMessageEntity,
   signInLink: SignInLinkEntity,

@@ -1,6 +1,8 @@
 export * as Activity from "./activity";
 export { NATIONAL_SCOPE } from "./change";
+export * as Clock from "./clock";
 export * as Cursor from "./cursor";
+export * as Invitation from "./invitation";
 export * as Membership from "./membership";
 export * as Outbox from "./outbox";
 export * as Person from "./person";

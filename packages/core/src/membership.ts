@@ -1,6 +1,4 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { useActor } from "./actor";
 import { change, useChange } from "./change";
 import * as Cursor from "./cursor";
 import { db } from "./db";
@@ -9,10 +7,8 @@ import { roleCountField, type SiteRole } from "./role";
 import * as SiteStats from "./site-stats";
 import {
   cursorSchema,
-  emailSchema,
   pageSizeSchema,
   personIdSchema,
-  personNameSchema,
   siteIdSchema,
   siteRoleSchema,
   verb,
@@ -76,49 +72,35 @@ export async function sitesOf(personId: string): Promise<Member[]> {
 }
 
 /**
- * Adds a person to a site. Someone new gets a person record and their email is claimed for them;
- * someone who already signs in (say, a lead in another site) is added under their existing record.
- * The person is sent a message saying so once the change has committed.
+ * Adds a person to a site inside the current change: the membership, the site's counts and its
+ * leads. Only accepting an invitation calls this; the caller audits the change.
  */
-export const invite = verb(
-  z.strictObject({ siteId: siteIdSchema, name: personNameSchema, email: emailSchema, role: siteRoleSchema }),
-  async ({ siteId, name, email, role }) => {
-    const actor = useActor();
-    const [site, claim] = await Promise.all([
-      db.entities.site.get({ siteId }).go(),
-      db.entities.emailClaim.get({ email }).go(),
-    ]);
-    if (!site.data) throw new NotFoundError("That site does not exist.");
-    const existing = claim.data ? (await db.entities.person.get({ personId: claim.data.personId }).go()).data : null;
-    const personId = existing?.personId ?? randomUUID();
-    const personName = existing?.name ?? name;
-    const siteName = site.data.name;
-    const now = new Date().toISOString();
-
-    await change("member.invite", async () => {
-      const { write, audit, send } = useChange();
-      if (!existing) {
-        write(({ person }) => person.create({ personId, name, email }).commit());
-        write(
-          ({ emailClaim }) => emailClaim.create({ email, personId }).commit(),
-          () => new ConflictError("Someone else added this email address just now. Try again."),
-        );
-      }
-      write(
-        ({ membership }) =>
-          membership
-            .create({ siteId, personId, role, personName, personEmail: email, siteName, addedBy: actor.personId })
-            .commit(),
-        () => new ConflictError(`${personName} is already a member of ${siteName}.`),
-      );
-      SiteStats.add(siteId, { [roleCountField[role]]: 1 });
-      if (role === "lead") SiteStats.addLead(siteId, personId);
-      audit({ siteId, action: "member.invited", recordType: "member", recordId: personId, after: { role } });
-      send({ siteId, template: "member-added", recipientId: personId, params: { role } });
-    });
-    return { siteId, siteName, personId, name: personName, email, role, version: 1, createdAt: now, updatedAt: now };
-  },
-);
+export function add(input: {
+  siteId: string;
+  siteName: string;
+  person: { personId: string; name: string; email: string };
+  role: SiteRole;
+  addedBy: string;
+}) {
+  const { siteId, siteName, person, role, addedBy } = input;
+  useChange().write(
+    ({ membership }) =>
+      membership
+        .create({
+          siteId,
+          personId: person.personId,
+          role,
+          personName: person.name,
+          personEmail: person.email,
+          siteName,
+          addedBy,
+        })
+        .commit(),
+    () => new ConflictError(`You are already a member of ${siteName}.`),
+  );
+  SiteStats.add(siteId, { [roleCountField[role]]: 1 });
+  if (role === "lead") SiteStats.addLead(siteId, person.personId);
+}
 
 /** Changes a member's role. `version` is the one the caller saw; a newer one means a conflict. */
 export const changeRole = verb(

@@ -1,16 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { useActor } from "./actor";
+import { useActor, withActor } from "./actor";
 import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
-import { emailSchema, personIdSchema, personNameSchema, verb } from "./validation";
+import { emailSchema, personIdSchema, personNameSchema, verb, versionSchema } from "./validation";
 
 export interface Person {
   personId: string;
   name: string;
   email: string;
   national: boolean;
+  version: number;
 }
 
 export const get = verb(z.strictObject({ personId: personIdSchema }), async ({ personId }) => {
@@ -54,7 +55,7 @@ export const addNational = verb(
         after: { national: true },
       });
     });
-    return { personId, name, email, national: true } satisfies Person;
+    return { personId, name, email, national: true, version: 1 } satisfies Person;
   },
 );
 
@@ -66,6 +67,77 @@ export async function namesOf(personIds: string[]): Promise<Map<string, string>>
   return new Map(data.map((person) => [person.personId, person.name]));
 }
 
+/**
+ * Someone invited signs in for the first time: they become a person, named as the inviter typed
+ * until they correct it. Their address is claimed for them in the same change.
+ */
+export async function createInvited(input: { name: string; email: string }): Promise<Person> {
+  const personId = randomUUID();
+  try {
+    await withActor({ personId, national: false }, () =>
+      change("person.createInvited", async () => {
+        const { write, audit } = useChange();
+        write(({ person }) => person.create({ personId, ...input }).commit());
+        write(({ emailClaim }) => emailClaim.create({ email: input.email, personId }).commit());
+        audit({ siteId: NATIONAL_SCOPE, action: "person.created", recordType: "person", recordId: personId });
+      }),
+    );
+  } catch (error) {
+    // Two first sign-ins at once: the other one made the person; this one is them too.
+    const holder = error instanceof ConflictError ? await findByEmail(input.email) : undefined;
+    if (holder) return holder;
+    throw error;
+  }
+  return { personId, ...input, national: false, version: 1 };
+}
+
+/**
+ * A person corrects their own name. Each site's member list keeps a copy of it (so listing a team
+ * is one query), and every copy changes in the same change.
+ */
+export const rename = verb(
+  z.strictObject({ name: personNameSchema, version: versionSchema }),
+  async ({ name, version }) => {
+    const current = await get({ personId: useActor().personId });
+    if (current.version !== version) throw new ConflictError();
+    if (current.name === name) return current;
+    const { data: memberships } = await db.entities.membership.query
+      .sitesOfPerson({ personId: current.personId })
+      .go({ pages: "all" });
+    await change("person.rename", async () => {
+      const { write, audit } = useChange();
+      write(({ person }) =>
+        person
+          .patch({ personId: current.personId })
+          .set({ name })
+          .add({ version: 1 })
+          .where((attr, op) => op.eq(attr.version, version))
+          .commit(),
+      );
+      for (const membership of memberships) {
+        // No version bump: a lead changing this member's role meanwhile must not be refused.
+        write(({ membership: members }) =>
+          members.patch({ siteId: membership.siteId, personId: current.personId }).set({ personName: name }).commit(),
+        );
+      }
+      audit({
+        siteId: NATIONAL_SCOPE,
+        action: "person.renamed",
+        recordType: "person",
+        recordId: current.personId,
+        changed: ["name"],
+      });
+    });
+    return { ...current, name, version: version + 1 };
+  },
+);
+
 function pick(item: Person): Person {
-  return { personId: item.personId, name: item.name, email: item.email, national: item.national };
+  return {
+    personId: item.personId,
+    name: item.name,
+    email: item.email,
+    national: item.national,
+    version: item.version,
+  };
 }

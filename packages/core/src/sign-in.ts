@@ -2,6 +2,7 @@ import { type Actor, withActor } from "./actor";
 import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
+import * as Invitation from "./invitation";
 import * as Person from "./person";
 
 /** What a verified Cognito ID token says about who is signing in. */
@@ -28,7 +29,7 @@ export async function withCognito(identity: CognitoIdentity): Promise<CognitoSig
   const linked = await personLinkedTo(identity.subject);
   if (linked) return { status: "signed-in", person: linked };
 
-  const person = await Person.findByEmail(identity.email);
+  const person = await personFor(identity.email);
   if (!person) return { status: "refused", reason: "no-such-person" };
 
   const actor: Actor = { personId: person.personId, national: person.national };
@@ -62,6 +63,18 @@ export async function withCognito(identity: CognitoIdentity): Promise<CognitoSig
       : { status: "refused", reason: "linked-to-another-account" };
   }
   return { status: "signed-in", person };
+}
+
+/**
+ * The person a verified address names: whoever holds it, or someone invited who is signing in for
+ * the first time (made a person now, named as they were invited). Anyone else is no one.
+ */
+export async function personFor(email: string): Promise<Person.Person | undefined> {
+  const address = email.trim().toLowerCase();
+  const holder = await Person.findByEmail(address);
+  if (holder) return holder;
+  const name = await Invitation.nameInvitedAs(address);
+  return name ? Person.createInvited({ name, email: address }) : undefined;
 }
 
 async function personLinkedTo(subject: string): Promise<Person.Person | undefined> {

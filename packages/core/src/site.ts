@@ -5,9 +5,10 @@ import { characteristics, defaultApprovalStages } from "./characteristics";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
+import * as Invitation from "./invitation";
 import * as Person from "./person";
 import { roleCountField, type SiteRole, siteRoles } from "./role";
-import { cursorSchema, pageSizeSchema, siteIdSchema, verb } from "./validation";
+import { cursorSchema, emailSchema, pageSizeSchema, personNameSchema, siteIdSchema, verb } from "./validation";
 
 export interface SiteSummary {
   siteId: string;
@@ -31,12 +32,18 @@ const areaSchema = z
   .max(120, "Enter an area of at most 120 characters.");
 
 /**
- * Adds a site. The site is complete when this returns: its registry entry, its own partition
- * with zeroed statistics and a draft approval process, and the audit event, in one change.
+ * Adds a site with an invitation to its first project lead. The site is complete when this
+ * returns: its registry entry, its own partition with zeroed statistics and a draft approval
+ * process, the lead's invitation (sent once the change commits) and the audit events, in one change.
  */
 export const create = verb(
-  z.strictObject({ siteId: siteIdSchema, name: siteNameSchema, area: areaSchema }),
-  async (input) => {
+  z.strictObject({
+    siteId: siteIdSchema,
+    name: siteNameSchema,
+    area: areaSchema,
+    lead: z.strictObject({ name: personNameSchema, email: emailSchema }, { error: "Name the site's project lead." }),
+  }),
+  async ({ lead, ...input }) => {
     const actor = useActor();
     if (!actor.national) throw new ForbiddenError("Only national partnership staff can add a site.");
     await change("site.create", async () => {
@@ -58,6 +65,7 @@ export const create = verb(
           .commit(),
       );
       audit({ siteId: input.siteId, action: "site.created", recordType: "site", recordId: input.siteId });
+      Invitation.open({ siteId: input.siteId, siteName: input.name, ...lead, role: "lead" });
     });
     return get({ siteId: input.siteId });
   },

@@ -51,6 +51,9 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 // Shared field rules, so every verb words the same problem the same way.
 export const siteIdSchema = z
   .string({ error: "Choose a site." })
+  .trim()
+  // "Devon" typed in the address field is what the person meant; refusing it would only annoy.
+  .toLowerCase()
   .min(2, "A site address has at least 2 characters.")
   .max(60, "A site address has at most 60 characters.")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, numbers and single hyphens only.");
@@ -86,3 +89,8 @@ export const versionSchema = z
 
 export const cursorSchema = z.string().max(2048).nullish();
 export const pageSizeSchema = z.number().int().min(1).max(100).default(25);
+
+/** A record's id that the platform made (a UUID). */
+export const recordIdSchema = z
+  .string({ error: "The record reference is missing: refresh the page and try again." })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "That record reference is not valid.");

@@ -1,4 +1,5 @@
 /** Helpers for tests against DynamoDB Local. Never imported by production code. */
 export { auditEvents, auditProblems } from "./audit";
 export { injectTransactionConflicts } from "./conflicts";
-export { allItems, useFreshTable } from "./table";
+export { allItems, changesSince, kindsOf, useFreshTable } from "./table";
+export { countTransactions } from "./transactions";

@@ -50,6 +50,8 @@ export async function startLocalPlatform(options: {
         TABLE_NAME: "smallsupports",
         AWS_REGION: "eu-west-2",
         DYNAMO_ENDPOINT: dynamo.endpoint,
+        // Links in the emails on the local outbox page lead back here.
+        APP_URL: `http://localhost:${options.port}`,
       }),
       { port: options.port, hostname: options.hostname, webDist, log: options.log, ready: () => isReady },
     );

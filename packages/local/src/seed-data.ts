@@ -117,3 +117,15 @@ export function seedName(n: number): string {
 export function seedEmail(name: string, siteId: string): string {
   return `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@${siteId}.example.org`;
 }
+
+/**
+ * Invitations still open in each site: one sent a few days ago, one yesterday, and in every third
+ * site one sent three weeks ago, which has run out (the team page offers to send it again).
+ */
+export function seedOpenInvitations(siteIndex: number): { role: SiteRole; daysAgo: number }[] {
+  return [
+    { role: "expert", daysAgo: 3 + (siteIndex % 4) },
+    { role: "provider", daysAgo: 1 },
+    ...(siteIndex % 3 === 0 ? [{ role: "team" as const, daysAgo: 21 }] : []),
+  ];
+}

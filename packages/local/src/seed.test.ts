@@ -1,4 +1,4 @@
-import { Activity, Person, Site } from "@smallsupports/core";
+import { Activity, Invitation, Person, Site } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import { useFreshTable } from "@smallsupports/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -27,5 +27,17 @@ describe("the demo seed", () => {
     const people = await Person.directory();
     expect(new Set(people.map((person) => person.name)).size).toBe(people.length);
     expect(people.filter((person) => person.national)).toHaveLength(3);
+  });
+
+  it("leaves invitations waiting in every site, and one run out in every third site", async () => {
+    const states = await Promise.all(
+      seedSites.map(async (site) => {
+        const { items } = await withActor(systemActor, () => Invitation.list({ siteId: site.siteId, limit: 100 }));
+        return items.map((invitation) => invitation.status).sort();
+      }),
+    );
+    for (const [index, statuses] of states.entries()) {
+      expect(statuses).toEqual(index % 3 === 0 ? ["expired", "pending", "pending"] : ["pending", "pending"]);
+    }
   });
 });

@@ -1,17 +1,23 @@
-import { Membership, Person, Site } from "@smallsupports/core";
+import { Clock, Invitation, Person } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
-import { seedEmail, seedName, seedNationalStaff, seedSites, seedTeamShape } from "./seed-data";
+import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
+import { seedEmail, seedName, seedNationalStaff, seedOpenInvitations, seedSites, seedTeamShape } from "./seed-data";
 
 export interface SeedSummary {
   sites: number;
   people: number;
   memberships: number;
+  invitations: number;
 }
+
+const daysAgo = (days: number) => new Date(Date.now() - days * Clock.dayMs);
 
 /**
  * Fills an empty table with the demo world, through the same services people use, so every
- * record has its statistics and audit events. National staff add each site and invite its
- * lead; the lead then invites the rest of the team.
+ * record has its statistics, audit events and emails. National staff add each site with its
+ * lead's invitation; the lead joins and invites the rest of the team, who join over the
+ * following weeks. Each site also has invitations still waiting, and some sites one that has
+ * run out, so the team page shows every state.
  */
 export async function seed(): Promise<SeedSummary> {
   const nationalStaff = [];
@@ -24,14 +30,26 @@ export async function seed(): Promise<SeedSummary> {
   // Sites are independent, so they are seeded side by side; names are fixed by position.
   const leads = await Promise.all(
     seedSites.map(async (site, siteIndex) => {
-      await withActor(nationalActor, () => Site.create(site));
-      let lead: Actor = nationalActor;
-      for (const [roleIndex, role] of seedTeamShape.entries()) {
+      // Older sites first: the first site started about seven months ago, the last about two.
+      const started = 210 - siteIndex * 12;
+      const person = (roleIndex: number) => {
         const name = seedName(siteIndex * seedTeamShape.length + roleIndex);
-        const member = await withActor(lead, () =>
-          Membership.invite({ siteId: site.siteId, name, email: seedEmail(name, site.siteId), role }),
+        return { name, email: seedEmail(name, site.siteId) };
+      };
+      const lead = await Clock.atTime(daysAgo(started), () => addSiteWithLead(nationalActor, site, person(0)));
+      for (const [roleIndex, role] of seedTeamShape.entries()) {
+        if (roleIndex === 0) continue;
+        await Clock.atTime(daysAgo(started - 2 - roleIndex * 4), () =>
+          inviteAndJoin(lead, { siteId: site.siteId, role, ...person(roleIndex) }),
         );
-        if (role === "lead") lead = { personId: member.personId, national: false };
+      }
+      for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
+        const name = seedName(1000 + siteIndex * 10 + index);
+        await Clock.atTime(daysAgo(waiting.daysAgo), () =>
+          withActor(lead, () =>
+            Invitation.invite({ siteId: site.siteId, role: waiting.role, name, email: seedEmail(name, site.siteId) }),
+          ),
+        );
       }
       return lead;
     }),
@@ -40,11 +58,11 @@ export async function seed(): Promise<SeedSummary> {
 
   // People who belong to more than one site, each with a different role there.
   const [firstSite, secondSite, thirdSite] = seedSites;
-  const [firstLead, secondLead] = leads;
-  if (firstSite && secondSite && thirdSite && firstLead && secondLead) {
+  const [firstLead, secondLead, thirdLead] = leads;
+  if (firstSite && secondSite && thirdSite && firstLead && secondLead && thirdLead) {
     const firstLeadName = seedName(0);
-    await withActor(secondLead, () =>
-      Membership.invite({
+    await Clock.atTime(daysAgo(30), () =>
+      inviteAndJoin(secondLead, {
         siteId: secondSite.siteId,
         name: firstLeadName,
         email: seedEmail(firstLeadName, firstSite.siteId),
@@ -52,8 +70,8 @@ export async function seed(): Promise<SeedSummary> {
       }),
     );
     const sharedProvider = seedName(6);
-    await withActor(leads[2] as Actor, () =>
-      Membership.invite({
+    await Clock.atTime(daysAgo(20), () =>
+      inviteAndJoin(thirdLead, {
         siteId: thirdSite.siteId,
         name: sharedProvider,
         email: seedEmail(sharedProvider, firstSite.siteId),
@@ -67,5 +85,6 @@ export async function seed(): Promise<SeedSummary> {
     sites: seedSites.length,
     people: nationalStaff.length + seedSites.length * seedTeamShape.length,
     memberships,
+    invitations: seedSites.reduce((total, _, index) => total + seedOpenInvitations(index).length, 0),
   };
 }

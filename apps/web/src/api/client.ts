@@ -24,6 +24,14 @@ export function errorCode(error: unknown): string | undefined {
   return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
 }
 
+/** Codes where asking again gets the same answer: the person needs another way on instead. */
+const finalCodes = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"];
+
+/** Whether trying the same call again might work (a dropped connection, a fault on our side). */
+export function retryCanHelp(error: unknown): boolean {
+  return !finalCodes.includes(errorCode(error) ?? "");
+}
+
 /** A sentence to show a person for a failed call. The API already words its errors plainly. */
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
@@ -49,8 +57,7 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 15_000,
-      retry: (count, error) =>
-        count < 2 && !["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(errorCode(error) ?? ""),
+      retry: (count, error) => count < 2 && retryCanHelp(error),
     },
   },
 });

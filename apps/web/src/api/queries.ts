@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/solid-query";
 import { api } from "./client";
-import type { DevPerson } from "./types";
+import type { DevInvitee, DevPerson, OutboxEmail } from "./types";
 
 /** A list the API hands out a page at a time; each page's cursor fetches the next. */
 function paged<Page extends { cursor: string | null }>(
@@ -35,6 +35,31 @@ export const queries = {
   activity: (siteId: string) =>
     paged(["activity", siteId], (cursor) => api.activity.list.query({ siteId, cursor, limit: 20 })),
 
+  /** A site's open invitations, for its project leads. */
+  invitations: (siteId: string) =>
+    paged(["invitations", siteId], (cursor) => api.invitation.list.query({ siteId, cursor, limit: 25 })),
+
+  /** Invitations to the signed-in person's own address. */
+  myInvitations: () => queryOptions({ queryKey: ["my-invitations"], queryFn: () => api.invitation.mine.query() }),
+
+  /** A site's invitations to be its project lead, for national staff. */
+  leadInvitations: (siteId: string) =>
+    queryOptions({
+      queryKey: ["lead-invitations", siteId],
+      queryFn: () => api.invitation.leadInvitations.query({ siteId }),
+    }),
+
+  /** The emails a local server has kept instead of sending; only a local server answers. */
+  devOutbox: () =>
+    queryOptions({
+      queryKey: ["dev-outbox"],
+      queryFn: async () => {
+        const response = await fetch("/api/dev/outbox");
+        if (!response.ok) throw new Error("The list of emails is only kept on a local demo.");
+        return ((await response.json()) as { emails: OutboxEmail[] }).emails;
+      },
+    }),
+
   /** The seeded people to sign in as; only a local server answers. */
   devPeople: () =>
     queryOptions({
@@ -42,7 +67,7 @@ export const queries = {
       queryFn: async () => {
         const response = await fetch("/api/dev/people");
         if (!response.ok) throw new Error("The sign-in list is not available.");
-        return ((await response.json()) as { people: DevPerson[] }).people;
+        return (await response.json()) as { people: DevPerson[]; invitees: DevInvitee[] };
       },
     }),
 };
@@ -61,4 +86,36 @@ export function afterMemberChange(queryClient: QueryClient, siteId: string) {
 
 export function afterSiteAdded(queryClient: QueryClient) {
   return queryClient.invalidateQueries({ queryKey: queries.sites().queryKey });
+}
+
+/** After an invitation is sent, sent again, corrected or cancelled: the list, the activity, the emails. */
+export function afterInvitationChange(queryClient: QueryClient, siteId: string) {
+  return Promise.all(
+    [queries.invitations(siteId), queries.activity(siteId), queries.devOutbox()].map(({ queryKey }) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
+}
+
+/** After national staff change a site's lead invitations. */
+export function afterLeadInvitationChange(queryClient: QueryClient, siteId: string) {
+  return Promise.all(
+    [queries.leadInvitations(siteId), queries.devOutbox()].map(({ queryKey }) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
+}
+
+/** After the signed-in person joins a site or says no: their sites and their invitations. */
+export function afterInvitationAnswered(queryClient: QueryClient) {
+  return Promise.all(
+    [queries.myInvitations(), queries.me()].map(({ queryKey }) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+/** After the signed-in person corrects their name: it shows in their header and every member list. */
+export function afterRename(queryClient: QueryClient) {
+  return Promise.all(
+    [queries.me().queryKey, ["members"]].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
 }

@@ -4,11 +4,14 @@ import { formatDateTime } from "../api/labels";
 import { queries } from "../api/queries";
 import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+import { useSiteView } from "./site-context";
 
-/** Who changed what in the site, newest first. */
-export function Activity(props: { siteId: string }) {
-  const activity = useInfiniteQuery(() => queries.activity(props.siteId));
+/** The site's Activity tab: who changed what, newest first. */
+export default function Activity() {
+  const site = useSiteView();
+  const activity = useInfiniteQuery(() => queries.activity(site.siteId));
   const events = () => activity.data?.pages.flatMap((page) => page.items) ?? [];
+  let list: HTMLOListElement | undefined;
 
   return (
     <section aria-labelledby="activity-heading">
@@ -17,26 +20,26 @@ export function Activity(props: { siteId: string }) {
         <Match when={activity.isPending}>
           <Loading label="Loading activity…" />
         </Match>
-        <Match when={activity.isError}>
+        <Match when={activity.isError && events().length === 0}>
           <ErrorNotice error={activity.error} retry={() => activity.refetch()} />
         </Match>
         <Match when={events().length === 0}>
           <EmptyState title="Nothing has happened in this site yet." />
         </Match>
         <Match when={events().length > 0}>
-          <ol class="activity-list">
+          <ol class="activity-list" ref={list}>
             <For each={events()}>
               {(event) => (
-                <li class="activity-item">
+                <li class="activity-item" tabindex="-1">
                   <p class="activity-summary">{event.summary}</p>
                   <p class="muted">
-                    {event.actorName} · <time datetime={event.at}>{formatDateTime(event.at)}</time>
+                    <bdi>{event.actorName}</bdi> · <time datetime={event.at}>{formatDateTime(event.at)}</time>
                   </p>
                 </li>
               )}
             </For>
           </ol>
-          <LoadMore query={activity} label="Show older activity" />
+          <LoadMore query={activity} label="Show older activity" list={() => list} />
         </Match>
       </Switch>
     </section>

@@ -1,37 +1,58 @@
+import slugify from "@sindresorhus/slugify";
 import { createMutation, useQueryClient } from "@tanstack/solid-query";
 import { createSignal } from "solid-js";
 import { api, fieldErrors } from "../api/client";
 import { afterSiteAdded } from "../api/queries";
-import { FormActions, FormProblem } from "../ui/form-actions";
+import { ErrorSummary } from "../ui/error-summary";
+import { FormActions } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
 
-/** Turns a site name into a web address: "Kent and Medway" -> "kent-and-medway". */
+// The server's limits (packages/core): a site's name, area and web address.
+const nameLimit = 80;
+const areaLimit = 120;
+const addressLimit = 60;
+
+/**
+ * Suggests a web address from a site name, writing accents and other alphabets in plain Latin
+ * letters: "Crème Brûlée Valley" -> "creme-brulee-valley", "Кардифф" -> "kardiff".
+ */
 function addressFrom(name: string) {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
+  return slugify(name, { decamelize: false }).slice(0, addressLimit).replace(/-+$/, "");
 }
+
+const ids = {
+  name: "add-site-name",
+  area: "add-site-area",
+  siteId: "add-site-address",
+  "lead.name": "add-site-lead-name",
+  "lead.email": "add-site-lead-email",
+};
 
 export function AddSiteDialog(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onAdded: (name: string) => void;
+  onAdded: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
   const [name, setName] = createSignal("");
   const [area, setArea] = createSignal("");
   const [address, setAddress] = createSignal("");
   const [addressEdited, setAddressEdited] = createSignal(false);
+  const [leadName, setLeadName] = createSignal("");
+  const [leadEmail, setLeadEmail] = createSignal("");
 
   const add = createMutation(() => ({
-    mutationFn: () => api.site.create.mutate({ siteId: address(), name: name(), area: area() }),
+    mutationFn: () =>
+      api.site.create.mutate({
+        siteId: address(),
+        name: name(),
+        area: area(),
+        lead: { name: leadName(), email: leadEmail() },
+      }),
     onSuccess: async (site) => {
       await afterSiteAdded(queryClient);
-      props.onAdded(site.name);
+      props.onAdded(`${site.name} has been added, and its project lead has been sent an invitation.`);
       close();
     },
   }));
@@ -41,6 +62,8 @@ export function AddSiteDialog(props: {
     setArea("");
     setAddress("");
     setAddressEdited(false);
+    setLeadName("");
+    setLeadEmail("");
     add.reset();
     props.onOpenChange(false);
   }
@@ -52,7 +75,7 @@ export function AddSiteDialog(props: {
       open={props.open}
       onOpenChange={(open) => (open ? props.onOpenChange(true) : close())}
       title="Add a site"
-      description="The site is ready as soon as you save it. Its project lead can then be invited."
+      description="The site is ready as soon as you save it, and we email its project lead an invitation to join."
     >
       <form
         class="form"
@@ -62,7 +85,9 @@ export function AddSiteDialog(props: {
           add.mutate();
         }}
       >
+        <ErrorSummary error={add.error} fields={ids} />
         <TextField
+          id={ids.name}
           label="Site name"
           name="name"
           value={name()}
@@ -71,31 +96,65 @@ export function AddSiteDialog(props: {
             if (!addressEdited()) setAddress(addressFrom(value));
           }}
           hint="For example, Lancashire and South Cumbria."
+          maxLength={nameLimit}
           error={errors().name}
           required
         />
         <TextField
+          id={ids.area}
           label="Area"
           name="area"
           value={area()}
           onChange={setArea}
           hint="The local authority or integrated care area it covers."
+          maxLength={areaLimit}
           error={errors().area}
           required
         />
         <TextField
+          id={ids.siteId}
           label="Web address"
           name="siteId"
           value={address()}
           onChange={(value) => {
-            setAddressEdited(true);
+            // Emptied, it follows the name again from the next change to the name.
+            setAddressEdited(value !== "");
             setAddress(value);
           }}
-          hint="Lower-case letters, numbers and hyphens. It cannot be changed later."
+          // Capitals are not allowed in the address, so they are made small rather than refused.
+          normalise={(value) => value.toLowerCase()}
+          hint="Lower-case letters, numbers and single hyphens. It cannot be changed later."
+          maxLength={addressLimit}
           error={errors().siteId}
           required
         />
-        <FormProblem error={add.error} when={add.isError && Object.keys(errors()).length === 0} />
+        <fieldset class="fieldset">
+          <legend class="field-label">Project lead</legend>
+          <p class="field-hint">We email them an invitation to join and lead the site. It lasts 14 days.</p>
+          <TextField
+            id={ids["lead.name"]}
+            label="Their full name"
+            name="leadName"
+            value={leadName()}
+            onChange={setLeadName}
+            maxLength={100}
+            error={errors()["lead.name"]}
+            autocomplete="off"
+            required
+          />
+          <TextField
+            id={ids["lead.email"]}
+            label="Their email address"
+            name="leadEmail"
+            type="email"
+            value={leadEmail()}
+            onChange={setLeadEmail}
+            hint="They sign in with this address."
+            maxLength={254}
+            error={errors()["lead.email"]}
+            required
+          />
+        </fieldset>
         <FormActions label="Add site" busyLabel="Adding…" busy={add.isPending} onCancel={close} />
       </form>
     </Modal>

@@ -1,16 +1,21 @@
 import { createMutation } from "@tanstack/solid-query";
 import { createEffect, createSignal } from "solid-js";
-import { api } from "../api/client";
+import { api, fieldErrors } from "../api/client";
 import { roleLabels, type SiteRole } from "../api/labels";
 import type { Member } from "../api/types";
-import { FormActions, FormProblem } from "../ui/form-actions";
+import type { FocusFallback } from "../ui/dialog-focus";
+import { ErrorSummary } from "../ui/error-summary";
+import { FormActions } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { RoleChoice } from "../ui/role-choice";
+
+const ids = { role: "change-role" };
 
 export function ChangeRoleDialog(props: {
   member: Member | null;
   onClose: () => void;
   onChanged: (message: string) => Promise<void>;
+  returnFocusTo: FocusFallback;
 }) {
   const [role, setRole] = createSignal<SiteRole | null>(null);
   createEffect(() => setRole(props.member?.role ?? null));
@@ -38,8 +43,13 @@ export function ChangeRoleDialog(props: {
     <Modal
       open={props.member !== null}
       onOpenChange={(open) => !open && close()}
-      title={`Change ${props.member?.name ?? ""}'s role`}
+      title={
+        <>
+          Change <bdi>{props.member?.name}</bdi>'s role
+        </>
+      }
       description={props.member ? `Now: ${roleLabels[props.member.role]}.` : undefined}
+      returnFocusTo={props.returnFocusTo}
     >
       <form
         class="form"
@@ -48,8 +58,14 @@ export function ChangeRoleDialog(props: {
           if (props.member) change.mutate(props.member);
         }}
       >
-        <RoleChoice name="change-role" value={role()} onChange={setRole} />
-        <FormProblem error={change.error} when={change.isError} />
+        <ErrorSummary error={change.error} fields={ids} />
+        <RoleChoice
+          id={ids.role}
+          name="change-role"
+          value={role()}
+          onChange={setRole}
+          error={fieldErrors(change.error).role}
+        />
         <FormActions
           label="Save role"
           busyLabel="Saving…"

@@ -3,11 +3,14 @@ import { useQuery } from "@tanstack/solid-query";
 import { For, Match, Show, Switch } from "solid-js";
 import { roleLabels } from "../api/labels";
 import { queries } from "../api/queries";
-import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state";
+import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
+import { MyInvitations } from "./my-invitations";
 
 /** "My sites": every site the signed-in person belongs to, with their role in each. */
 export default function Home() {
   const me = useQuery(() => queries.me());
+  usePageTitle(() => (me.isPending ? loadingTitle : me.isError ? problemTitle(me.error) : "My sites"));
 
   return (
     <div class="page">
@@ -16,12 +19,16 @@ export default function Home() {
           <Loading />
         </Match>
         <Match when={me.isError}>
+          <PageHeading>{problemTitle(me.error)}</PageHeading>
           <ErrorNotice error={me.error} retry={() => me.refetch()} />
         </Match>
         <Match when={me.data}>
           {(data) => (
             <>
-              <h1>Hello, {data().person.name.split(" ")[0]}</h1>
+              <PageHeading>
+                Hello, <bdi>{data().person.name.split(" ")[0]}</bdi>
+              </PageHeading>
+              <MyInvitations />
               <Show when={data().person.national}>
                 <section class="card highlight">
                   <h2>National partnership staff</h2>

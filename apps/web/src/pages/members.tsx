@@ -1,23 +1,28 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/solid-query";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { roleLabels, siteRoles } from "../api/labels";
-import { afterMemberChange, queries } from "../api/queries";
+import { afterInvitationChange, afterMemberChange, queries } from "../api/queries";
 import type { Member } from "../api/types";
 import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
 import { ChangeRoleDialog } from "./change-role-dialog";
+import { Invitations } from "./invitations";
 import { InviteDialog } from "./invite-dialog";
 import { RemoveMemberDialog } from "./remove-member-dialog";
+import { useSiteView } from "./site-context";
 
-/** The site's team and members. Project leads can invite, change roles and remove. */
-export function Members(props: { siteId: string; siteName: string; canManage: boolean; myId?: string }) {
+/** The site's Team tab: its members. Project leads can invite, change roles and remove. */
+export default function Members() {
+  const site = useSiteView();
   const queryClient = useQueryClient();
   const [inviting, setInviting] = createSignal(false);
   const [changing, setChanging] = createSignal<Member | null>(null);
   const [removing, setRemoving] = createSignal<Member | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
+  let heading: HTMLHeadingElement | undefined;
+  let list: HTMLUListElement | undefined;
 
-  const members = useInfiniteQuery(() => queries.members(props.siteId));
+  const members = useInfiniteQuery(() => queries.members(site.siteId));
   // Leads first, then by name, so a long list reads like a team sheet.
   const rows = () =>
     (members.data?.pages.flatMap((page) => page.items) ?? []).sort(
@@ -27,14 +32,17 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
   /** After any change: show what happened and reload everything it touched. */
   async function changed(message: string) {
     setNotice(message);
-    await afterMemberChange(queryClient, props.siteId);
+    await afterMemberChange(queryClient, site.siteId);
   }
 
   return (
     <section aria-labelledby="members-heading">
       <div class="section-heading">
-        <h2 id="members-heading">Team and members</h2>
-        <Show when={props.canManage}>
+        {/* Takes focus when a dialog closes and the row it was opened from has gone. */}
+        <h2 id="members-heading" ref={heading} tabindex="-1">
+          Team and members
+        </h2>
+        <Show when={site.canManage}>
           <button type="button" class="button" onClick={() => setInviting(true)}>
             Invite a person
           </button>
@@ -49,30 +57,32 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
         <Match when={members.isPending}>
           <Loading label="Loading members…" />
         </Match>
-        <Match when={members.isError}>
+        <Match when={members.isError && rows().length === 0}>
           <ErrorNotice error={members.error} retry={() => members.refetch()} />
         </Match>
         <Match when={rows().length === 0}>
           <EmptyState title="No one has joined this site yet.">
-            <p>{props.canManage ? "Invite the first person to get started." : "The project lead can invite people."}</p>
+            <p>{site.canManage ? "Invite the first person to get started." : "The project lead can invite people."}</p>
           </EmptyState>
         </Match>
         <Match when={rows().length > 0}>
-          <ul class="member-list">
+          <ul class="member-list" ref={list}>
             <For each={rows()}>
               {(member) => (
-                <li class="member">
+                <li class="member" tabindex="-1">
                   <div class="member-who">
                     <span class="member-name">
-                      {member.name}
-                      {member.personId === props.myId ? " (you)" : ""}
+                      <bdi>{member.name}</bdi>
+                      {member.personId === site.myId ? " (you)" : ""}
                     </span>
                     <span class="muted member-email">{member.email}</span>
                   </div>
                   <span class="badge">{roleLabels[member.role]}</span>
-                  <Show when={props.canManage}>
+                  <Show when={site.canManage}>
                     <div class="member-actions">
+                      {/* Ids let focus come back here after the list redraws the row. */}
                       <button
+                        id={`change-role-${member.personId}`}
                         type="button"
                         class="button button-secondary button-small"
                         onClick={() => setChanging(member)}
@@ -81,6 +91,7 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
                         Change role
                       </button>
                       <button
+                        id={`remove-${member.personId}`}
                         type="button"
                         class="button button-danger-quiet button-small"
                         onClick={() => setRemoving(member)}
@@ -94,22 +105,34 @@ export function Members(props: { siteId: string; siteName: string; canManage: bo
               )}
             </For>
           </ul>
-          <LoadMore query={members} label="Show more members" />
+          <LoadMore query={members} label="Show more members" list={() => list} />
         </Match>
       </Switch>
+      <Show when={site.canManage}>
+        <Invitations onChanged={setNotice} />
+      </Show>
       <InviteDialog
-        siteId={props.siteId}
-        siteName={props.siteName}
+        siteId={site.siteId}
+        siteName={site.siteName}
         open={inviting()}
         onOpenChange={setInviting}
-        onInvited={(name) => changed(`${name} has been invited.`)}
+        onDone={async (message) => {
+          setNotice(message);
+          await afterInvitationChange(queryClient, site.siteId);
+        }}
       />
-      <ChangeRoleDialog member={changing()} onClose={() => setChanging(null)} onChanged={changed} />
+      <ChangeRoleDialog
+        member={changing()}
+        onClose={() => setChanging(null)}
+        onChanged={changed}
+        returnFocusTo={() => heading}
+      />
       <RemoveMemberDialog
         member={removing()}
-        siteName={props.siteName}
+        siteName={site.siteName}
         onClose={() => setRemoving(null)}
         onRemoved={changed}
+        returnFocusTo={() => heading}
       />
     </section>
   );

@@ -1,37 +1,76 @@
 import { A } from "@solidjs/router";
-import { useInfiniteQuery } from "@tanstack/solid-query";
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { useInfiniteQuery, useQuery } from "@tanstack/solid-query";
+import { createSignal, For, Index, Match, Show, Switch } from "solid-js";
 import { formatDate, rolePluralLabels, siteRoles } from "../api/labels";
 import { queries } from "../api/queries";
 import { LoadMore } from "../ui/load-more";
-import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state";
+import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
 import { AddSiteDialog } from "./add-site-dialog";
+
+const notStaffTitle = "Only national partnership staff can see all sites";
 
 /** National staff: every site with its lead and team counts, and adding a site. */
 export default function NationalSites() {
+  const me = useQuery(() => queries.me());
+  const isNational = () => me.data?.person.national === true;
+  usePageTitle(() =>
+    me.isPending ? loadingTitle : me.isError ? problemTitle(me.error) : isNational() ? "All sites" : notStaffTitle,
+  );
+
+  return (
+    <div class="page">
+      <Switch>
+        <Match when={me.isPending}>
+          <Loading />
+        </Match>
+        <Match when={me.isError}>
+          <PageHeading>{problemTitle(me.error)}</PageHeading>
+          <ErrorNotice error={me.error} retry={() => me.refetch()} />
+        </Match>
+        <Match when={!isNational()}>
+          {/* Someone who followed an old link: no button or table they cannot use, and a way on. */}
+          <div class="narrow">
+            <PageHeading>{notStaffTitle}</PageHeading>
+            <p>Your own sites are on your home page.</p>
+            <A class="button" href="/">
+              Go to my sites
+            </A>
+          </div>
+        </Match>
+        <Match when={isNational()}>
+          <AllSites />
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+function AllSites() {
   const [adding, setAdding] = createSignal(false);
   const [added, setAdded] = createSignal<string | null>(null);
   const sites = useInfiniteQuery(() => queries.sites());
   const rows = () => sites.data?.pages.flatMap((page) => page.items) ?? [];
+  let tableBody: HTMLTableSectionElement | undefined;
 
   return (
-    <div class="page">
+    <>
       <div class="page-heading">
-        <h1>All sites</h1>
+        <PageHeading>All sites</PageHeading>
         <button type="button" class="button" onClick={() => setAdding(true)}>
           Add a site
         </button>
       </div>
       <Show when={added()}>
         <div class="notice notice-success" role="status">
-          <p>{added()} has been added.</p>
+          <p>{added()}</p>
         </div>
       </Show>
       <Switch>
         <Match when={sites.isPending}>
           <Loading label="Loading sites…" />
         </Match>
-        <Match when={sites.isError}>
+        <Match when={sites.isError && rows().length === 0}>
           <ErrorNotice error={sites.error} retry={() => sites.refetch()} />
         </Match>
         <Match when={rows().length === 0}>
@@ -58,24 +97,29 @@ export default function NationalSites() {
                   <th scope="col">Added</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={tableBody}>
                 <For each={rows()}>
                   {(site) => (
-                    <tr>
+                    <tr tabindex="-1">
                       <th scope="row" data-label="Site">
                         <A href={`/sites/${site.siteId}`}>{site.name}</A>
                       </th>
                       <td data-label="Area">{site.area}</td>
                       <td data-label="Project lead">
-                        {site.leads.length ? (
-                          site.leads.map((lead) => lead.name).join(", ")
-                        ) : (
-                          <span class="muted">None yet</span>
-                        )}
+                        <Show when={site.leads.length} fallback={<span class="muted">None yet</span>}>
+                          <Index each={site.leads}>
+                            {(lead, index) => (
+                              <>
+                                {index > 0 && ", "}
+                                <bdi>{lead().name}</bdi>
+                              </>
+                            )}
+                          </Index>
+                        </Show>
                       </td>
                       <For each={siteRoles}>
                         {(role) => (
-                          <td class="number" data-label={`${rolePluralLabels[role]}`}>
+                          <td class="number" data-label={rolePluralLabels[role]}>
                             {site.memberCounts[role]}
                           </td>
                         )}
@@ -87,10 +131,10 @@ export default function NationalSites() {
               </tbody>
             </table>
           </div>
-          <LoadMore query={sites} label="Show more sites" />
+          <LoadMore query={sites} label="Show more sites" list={() => tableBody} />
         </Match>
       </Switch>
       <AddSiteDialog open={adding()} onOpenChange={setAdding} onAdded={setAdded} />
-    </div>
+    </>
   );
 }

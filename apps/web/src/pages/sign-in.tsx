@@ -1,11 +1,13 @@
-import { useNavigate } from "@solidjs/router";
+import { A, useNavigate } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import { roleLabels, siteRoles } from "../api/labels";
 import { queries } from "../api/queries";
 import { endReason, startSession } from "../api/session";
 import type { DevPerson } from "../api/types";
-import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+import { LiveStatus } from "../ui/live-status";
+import { ErrorNotice, Loading } from "../ui/page-state";
+import { PageHeading, usePageTitle } from "../ui/page-title";
 import { TextField } from "../ui/text-field";
 
 interface Group {
@@ -25,9 +27,20 @@ export default function SignIn() {
   const [failure, setFailure] = createSignal<string | null>(null);
 
   const people = useQuery(() => queries.devPeople());
+  usePageTitle(() => "Sign in");
+
+  /** People invited who have never signed in, narrowed by the same filter. */
+  const invitees = createMemo(() => {
+    const needle = filter().trim().toLowerCase();
+    return (people.data?.invitees ?? []).filter((invitee) =>
+      `${invitee.name} ${invitee.email} ${invitee.invitations.map((i) => `${i.siteName} ${roleLabels[i.role]}`).join(" ")}`
+        .toLowerCase()
+        .includes(needle),
+    );
+  });
 
   const groups = createMemo<Group[]>(() => {
-    const all = people.data ?? [];
+    const all = people.data?.people ?? [];
     const needle = filter().trim().toLowerCase();
     const national: Group = { id: "national", title: "National partnership staff", people: [] };
     const sites = new Map<string, Group>();
@@ -54,14 +67,23 @@ export default function SignIn() {
       .filter((group) => group.people.length > 0);
   });
 
-  async function signInAs(person: DevPerson) {
-    setSigningIn(person.id);
+  /** What the filter found, read out as it changes; nothing before a person types. */
+  const filterResult = () => {
+    if (!filter().trim()) return "";
+    const matches = new Set(groups().flatMap((group) => group.people.map(({ person }) => person.id))).size;
+    if (matches === 0) return "No one matches that search.";
+    return matches === 1 ? "1 person matches." : `${matches} people match.`;
+  };
+
+  /** A seeded person by id, or someone invited by their address (as a verified sign-in would). */
+  async function signInAs(person: DevPerson | { email: string; name: string }) {
+    setSigningIn("id" in person ? person.id : person.email);
     setFailure(null);
     try {
       const response = await fetch("/api/dev/sign-in", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ personId: person.id }),
+        body: JSON.stringify("id" in person ? { personId: person.id } : { email: person.email }),
       });
       if (!response.ok) throw new Error();
       startSession(((await response.json()) as { token: string }).token);
@@ -75,7 +97,7 @@ export default function SignIn() {
 
   return (
     <div class="page narrow">
-      <h1>Sign in</h1>
+      <PageHeading>Sign in</PageHeading>
       <Show when={endReason() === "expired"}>
         <div class="notice notice-info" role="status">
           <p>Your sign-in has expired. Please sign in again.</p>
@@ -88,6 +110,9 @@ export default function SignIn() {
       </Show>
       <p class="lead-text">
         This is the local demo. Choose who you want to be. Each person sees what their role allows.
+      </p>
+      <p>
+        No email leaves this machine: <A href="/dev/outbox">see the emails the platform has sent</A>.
       </p>
       <Show when={failure()}>
         <div class="notice notice-error" role="alert">
@@ -104,38 +129,65 @@ export default function SignIn() {
         <Match when={people.data}>
           <div class="filter">
             <TextField
+              id="filter"
               label="Find a person or site"
               name="filter"
               value={filter()}
               onChange={setFilter}
               hint="For example, a name, Expert or Devon."
             />
+            <LiveStatus message={filterResult()} class="filter-result" />
           </div>
-          <Show when={groups().length > 0} fallback={<EmptyState title="No one matches that search." />}>
-            <For each={groups()}>
-              {(group) => (
-                <section class="card sign-in-group" aria-labelledby={`group-${group.id}`}>
-                  <h2 id={`group-${group.id}`}>{group.title}</h2>
-                  <ul class="person-list">
-                    <For each={group.people}>
-                      {({ person, roleLabel }) => (
-                        <li>
-                          <button
-                            type="button"
-                            class="person-button"
-                            disabled={signingIn() !== null}
-                            onClick={() => signInAs(person)}
-                          >
-                            <span class="person-name">{person.name}</span>
-                            <span class="badge">{roleLabel}</span>
-                          </button>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </section>
-              )}
-            </For>
+          <For each={groups()}>
+            {(group) => (
+              <section class="card sign-in-group" aria-labelledby={`group-${group.id}`}>
+                <h2 id={`group-${group.id}`}>{group.title}</h2>
+                <ul class="person-list">
+                  <For each={group.people}>
+                    {({ person, roleLabel }) => (
+                      <li>
+                        <button
+                          type="button"
+                          class="person-button"
+                          disabled={signingIn() !== null}
+                          onClick={() => signInAs(person)}
+                        >
+                          <bdi class="person-name">{person.name}</bdi>
+                          <span class="badge">{roleLabel}</span>
+                        </button>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+            )}
+          </For>
+          <Show when={invitees().length > 0}>
+            <section class="card sign-in-group" aria-labelledby="group-invited">
+              <h2 id="group-invited">Invited, not signed in yet</h2>
+              <p class="field-hint">
+                Signing in as one of them is what happens when they sign in with the address they were invited at.
+              </p>
+              <ul class="person-list">
+                <For each={invitees()}>
+                  {(invitee) => (
+                    <li>
+                      <button
+                        type="button"
+                        class="person-button"
+                        disabled={signingIn() !== null}
+                        onClick={() => signInAs({ email: invitee.email, name: invitee.name })}
+                      >
+                        <bdi class="person-name">{invitee.name}</bdi>
+                        <span class="badge">
+                          {invitee.invitations.map((i) => `${roleLabels[i.role]}, ${i.siteName}`).join("; ")}
+                        </span>
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
           </Show>
         </Match>
       </Switch>

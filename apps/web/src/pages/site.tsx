@@ -1,33 +1,70 @@
-import { Tabs } from "@kobalte/core/tabs";
 import { may } from "@smallsupports/core/permissions";
-import { useParams } from "@solidjs/router";
+import { A, Navigate, type RouteSectionProps, useMatch, useParams } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
-import { createMemo, For, Match, Show, Switch } from "solid-js";
+import { createMemo, Match, Show, Switch } from "solid-js";
 import { errorCode } from "../api/client";
-import { formatDate, roleLabels, rolePluralLabels, siteRoles } from "../api/labels";
+import { formatDate, roleLabels } from "../api/labels";
 import { queries } from "../api/queries";
-import { ErrorNotice, Loading } from "../ui/page-state";
-import { Activity } from "./activity";
-import { Members } from "./members";
+import { ErrorNotice, Loading, problemTitle } from "../ui/page-state";
+import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
+import { LeadInvitations } from "./lead-invitations";
+import { SiteContext } from "./site-context";
+import { SiteSummary } from "./site-summary";
 
-/** One site: its summary for anyone who may see it; team and activity for its lead and team. */
-export default function SitePage() {
+/** Why a site could not be opened, as its heading and page title. */
+function siteProblem(error: unknown): string {
+  switch (errorCode(error)) {
+    case "FORBIDDEN":
+      return "You cannot open this site";
+    case "NOT_FOUND":
+      return "Site not found";
+    default:
+      return problemTitle(error);
+  }
+}
+
+/**
+ * One site: its summary for anyone who may see it, and for its lead and team the Team tab
+ * (`/sites/:siteId`) and the Activity tab (`/sites/:siteId/activity`), which are the child routes.
+ */
+export default function SitePage(props: RouteSectionProps) {
   const params = useParams<{ siteId: string }>();
   const me = useQuery(() => queries.me());
   const site = useQuery(() => queries.site(params.siteId));
   const myRole = createMemo(() => me.data?.sites.find((s) => s.siteId === params.siteId)?.role);
+  const canSeeTeam = () => may(myRole(), "seeTeam");
+  const onActivity = useMatch(() => "/sites/:siteId/activity");
+  // Whether the tabs are shown depends on the person's role, so wait for both.
+  const loading = () => site.isPending || me.isPending;
+
+  usePageTitle(() => {
+    if (loading()) return loadingTitle;
+    if (site.isError) return siteProblem(site.error);
+    const name = site.data?.name ?? "";
+    return canSeeTeam() ? [onActivity() ? "Activity" : "Team", name] : name;
+  });
 
   return (
     <div class="page">
       <Switch>
-        <Match when={site.isPending}>
+        <Match when={loading()}>
           <Loading label="Loading the site…" />
         </Match>
-        <Match when={site.isError && errorCode(site.error) === "FORBIDDEN"}>
-          <h1>You cannot open this site</h1>
-          <p>You are not a member of this site. Its project lead can invite you.</p>
+        <Match when={site.isError && ["FORBIDDEN", "NOT_FOUND"].includes(errorCode(site.error) ?? "")}>
+          <div class="narrow">
+            <PageHeading>{siteProblem(site.error)}</PageHeading>
+            <p>
+              {errorCode(site.error) === "FORBIDDEN"
+                ? "You are not a member of this site. Its project lead can invite you."
+                : "There is no site at this address. It may have moved."}
+            </p>
+            <A class="button" href="/">
+              Go to my sites
+            </A>
+          </div>
         </Match>
         <Match when={site.isError}>
+          <PageHeading>{siteProblem(site.error)}</PageHeading>
           <ErrorNotice error={site.error} retry={() => site.refetch()} />
         </Match>
         <Match when={site.data}>
@@ -35,7 +72,7 @@ export default function SitePage() {
             <>
               <div class="page-heading">
                 <div>
-                  <h1>{data().name}</h1>
+                  <PageHeading>{data().name}</PageHeading>
                   <p class="muted">
                     {data().area} · added {formatDate(data().createdAt)}
                   </p>
@@ -44,49 +81,54 @@ export default function SitePage() {
                   {(role) => <span class="badge badge-large">You: {roleLabels[role()]}</span>}
                 </Show>
               </div>
-              <section aria-labelledby="summary-heading">
-                <h2 id="summary-heading" class="visually-hidden">
-                  Summary
-                </h2>
-                <dl class="stats">
-                  <For each={siteRoles}>
-                    {(role) => (
-                      <div class="stat">
-                        <dt>{rolePluralLabels[role]}</dt>
-                        <dd>{data().memberCounts[role]}</dd>
-                      </div>
-                    )}
-                  </For>
-                </dl>
-                <p>
-                  <strong>Project lead:</strong>{" "}
-                  {data()
-                    .leads.map((lead) => lead.name)
-                    .join(", ") || "None yet"}
-                </p>
-              </section>
-              <Show when={may(myRole(), "seeTeam")}>
-                <Tabs class="tabs" defaultValue="members">
-                  <Tabs.List class="tab-list" aria-label="Site sections">
-                    <Tabs.Trigger class="tab" value="members">
-                      Team
-                    </Tabs.Trigger>
-                    <Tabs.Trigger class="tab" value="activity">
-                      Activity
-                    </Tabs.Trigger>
-                  </Tabs.List>
-                  <Tabs.Content class="tab-panel" value="members">
-                    <Members
-                      siteId={params.siteId}
-                      siteName={data().name}
-                      canManage={may(myRole(), "manageTeam")}
-                      myId={me.data?.person.personId}
-                    />
-                  </Tabs.Content>
-                  <Tabs.Content class="tab-panel" value="activity">
-                    <Activity siteId={params.siteId} />
-                  </Tabs.Content>
-                </Tabs>
+              <SiteSummary site={data()} role={myRole()} />
+              {/* National staff see to a site's project lead, above all a new site's first. */}
+              <Show when={!myRole() && me.data?.person.national}>
+                <LeadInvitations siteId={data().siteId} siteName={data().name} hasLead={data().leads.length > 0} />
+              </Show>
+              <Show
+                when={canSeeTeam()}
+                // Only the lead and team have tabs: anyone else following an Activity link sees the summary.
+                fallback={
+                  <Show when={onActivity()}>
+                    <Navigate href={`/sites/${params.siteId}`} />
+                  </Show>
+                }
+              >
+                <nav class="tabs" aria-label="Site sections">
+                  <ul class="tab-list">
+                    <li>
+                      <A class="tab" href={`/sites/${params.siteId}`} end>
+                        Team
+                      </A>
+                    </li>
+                    <li>
+                      <A class="tab" href={`/sites/${params.siteId}/activity`}>
+                        Activity
+                      </A>
+                    </li>
+                  </ul>
+                </nav>
+                <div class="tab-panel">
+                  <SiteContext.Provider
+                    value={{
+                      get siteId() {
+                        return params.siteId;
+                      },
+                      get siteName() {
+                        return data().name;
+                      },
+                      get canManage() {
+                        return may(myRole(), "manageTeam");
+                      },
+                      get myId() {
+                        return me.data?.person.personId;
+                      },
+                    }}
+                  >
+                    {props.children}
+                  </SiteContext.Provider>
+                </div>
               </Show>
             </>
           )}

@@ -1,6 +1,3 @@
-import { Show } from "solid-js";
-import { errorMessage } from "../api/client";
-
 /** A form's main button (which says when it is busy) and its Cancel button. */
 export function FormActions(props: {
   label: string;
@@ -18,16 +15,5 @@ export function FormActions(props: {
         Cancel
       </button>
     </div>
-  );
-}
-
-/** The reason a save failed, when it is not about one field (those show beside the field). */
-export function FormProblem(props: { error: unknown; when: boolean }) {
-  return (
-    <Show when={props.when}>
-      <div class="notice notice-error" role="alert">
-        <p>{errorMessage(props.error)}</p>
-      </div>
-    </Show>
   );
 }

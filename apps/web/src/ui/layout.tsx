@@ -15,7 +15,8 @@ export function Layout(props: { children?: JSX.Element }) {
     }),
   );
   const me = useQuery(() => ({ ...queries.me(), enabled: !!token() }));
-  const onSignIn = () => location.pathname === "/sign-in";
+  // Pages anyone may open: signing in, and the local demo's emails (which an invitee reads first).
+  const onSignIn = () => location.pathname === "/sign-in" || location.pathname === "/dev/outbox";
 
   return (
     <Show when={token() || onSignIn()} fallback={<Navigate href="/sign-in" />}>
@@ -45,7 +46,9 @@ export function Layout(props: { children?: JSX.Element }) {
               </ul>
             </nav>
             <div class="account">
-              <span class="account-name">{me.data?.person.name}</span>
+              <A href="/account" class="account-name" title="Your details">
+                <bdi>{me.data?.person.name}</bdi>
+              </A>
               <button type="button" class="button button-quiet" onClick={() => endSession("signed-out")}>
                 Sign out
               </button>

@@ -8,8 +8,12 @@ const roleHints: Record<SiteRole, string> = {
   provider: "Leads a support provider that applies to the site.",
 };
 
-/** The four roles as radio buttons, each with a plain description. */
+/**
+ * The four roles as radio buttons, each with a plain description. The first radio has `id`, so
+ * an error summary can link to the group; the others add their role to it.
+ */
 export function RoleChoice(props: {
+  id: string;
   value: SiteRole | null;
   onChange: (role: SiteRole) => void;
   error?: string;
@@ -25,9 +29,10 @@ export function RoleChoice(props: {
       )}
       <div class="radios">
         <For each={siteRoles}>
-          {(role) => (
+          {(role, index) => (
             <label class="radio">
               <input
+                id={index() === 0 ? props.id : `${props.id}-${role}`}
                 type="radio"
                 name={props.name}
                 value={role}

@@ -1,33 +1,58 @@
 import { TextField as Field } from "@kobalte/core/text-field";
 import { Show } from "solid-js";
 
-/** A labelled text input with its hint and error wired to it for screen readers. */
+/**
+ * A labelled text input with its hint and error wired to it for screen readers. `id` is the
+ * input's own id, so an error summary can link to it. `maxLength` is the server's limit: the
+ * input stops there and the hint says so, rather than refusing a long entry after saving.
+ * `normalise` tidies what a person types as they type it (a web address in lower case).
+ */
 export function TextField(props: {
+  id: string;
   label: string;
   name: string;
   value: string;
   onChange: (value: string) => void;
   hint?: string;
+  maxLength?: number;
   error?: string;
   type?: "text" | "email";
   autocomplete?: string;
   required?: boolean;
+  normalise?: (value: string) => string;
 }) {
+  const hint = () => [props.hint, props.maxLength && `Up to ${props.maxLength} characters.`].filter(Boolean).join(" ");
+
   return (
     <Field
       class="field"
       name={props.name}
       value={props.value}
-      onChange={props.onChange}
+      onChange={(value) => props.onChange(props.normalise ? props.normalise(value) : value)}
       validationState={props.error ? "invalid" : "valid"}
       required={props.required}
     >
       <Field.Label class="field-label">{props.label}</Field.Label>
-      <Show when={props.hint}>
-        <Field.Description class="field-hint">{props.hint}</Field.Description>
+      <Show when={hint()}>
+        <Field.Description class="field-hint">{hint()}</Field.Description>
       </Show>
       <Field.ErrorMessage class="field-error">{props.error}</Field.ErrorMessage>
-      <Field.Input class="input" type={props.type ?? "text"} autocomplete={props.autocomplete ?? "off"} />
+      <Field.Input
+        id={props.id}
+        class="input"
+        type={props.type ?? "text"}
+        maxLength={props.maxLength}
+        autocomplete={props.autocomplete ?? "off"}
+        onInput={(event) => {
+          if (!props.normalise) return;
+          // Rewriting the value moves the caret to the end; put it back where the person was typing.
+          const input = event.currentTarget;
+          const { selectionStart, selectionEnd } = input;
+          queueMicrotask(() => {
+            if (document.activeElement === input) input.setSelectionRange(selectionStart, selectionEnd);
+          });
+        }}
+      />
     </Field>
   );
 }

@@ -1,4 +1,4 @@
-import { Membership } from "@smallsupports/core";
+import { Membership, Person } from "@smallsupports/core";
 import { authed, router } from "../trpc";
 
 export const meRouter = router({
@@ -11,4 +11,6 @@ export const meRouter = router({
       role: member.role,
     })),
   })),
+  /** The signed-in person corrects their own name. */
+  rename: authed.input(Person.rename.schema).mutation(({ input }) => Person.rename(input)),
 });

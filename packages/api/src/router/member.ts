@@ -6,9 +6,6 @@ export const memberRouter = router({
   list: siteProcedure(siteAbilities.seeTeam)
     .input(Membership.list.schema)
     .query(({ input }) => Membership.list(input)),
-  invite: siteProcedure(siteAbilities.manageTeam)
-    .input(Membership.invite.schema)
-    .mutation(({ input }) => Membership.invite(input)),
   changeRole: siteProcedure(siteAbilities.manageTeam)
     .input(Membership.changeRole.schema)
     .mutation(({ input }) => Membership.changeRole(input)),

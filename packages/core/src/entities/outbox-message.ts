@@ -12,12 +12,15 @@ export const OutboxMessageEntity = new Entity({
     siteId: { type: "string", required: true, readOnly: true },
     at: { type: "string", required: true, readOnly: true },
     messageId: { type: "string", required: true, readOnly: true },
-    /** Which message, e.g. "member-added"; the email port words it. */
-    template: { type: "string", required: true, readOnly: true },
+    /** Which message, e.g. "invitation"; messages.ts words it. */
+    template: { type: ["invitation"] as const, required: true, readOnly: true },
+    /** A person, or an invitation whose address may belong to no one yet. */
+    recipientType: { type: ["person", "invitation"] as const, required: true, readOnly: true },
     recipientId: { type: "string", required: true, readOnly: true },
     /** JSON of the ids and codes the template needs (a role, a site id), never free text. */
     params: { type: "string", required: true, readOnly: true },
-    status: { type: ["pending", "sent", "failed"] as const, required: true, default: () => "pending" as const },
+    /** "dropped": its recipient was gone before it could be sent. */
+    status: { type: ["pending", "sent", "dropped"] as const, required: true, default: () => "pending" as const },
     attempts: { type: "number", required: true, default: () => 0 },
     updatedAt,
   },

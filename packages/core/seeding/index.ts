@@ -1,0 +1,46 @@
+import { type Actor, withActor } from "../src/actor";
+import * as Invitation from "../src/invitation";
+import * as Membership from "../src/membership";
+import type { SiteRole } from "../src/role";
+import * as SignIn from "../src/sign-in";
+import * as Site from "../src/site";
+
+/**
+ * Building a world the way people build it, for the demo seed and for tests: a site is added
+ * with its lead's invitation, people are invited, sign in and join. Every record then has the
+ * statistics, audit events and messages the real actions give it. Never imported by the API.
+ */
+
+interface Invitee {
+  name: string;
+  email: string;
+}
+
+/** Someone invited signs in with their address and joins; returns them as a member. */
+export async function signInAndJoin(siteId: string, invitee: Invitee, invitationId: string) {
+  const person = await SignIn.personFor(invitee.email);
+  if (!person) throw new Error(`No open invitation lets ${invitee.email} sign in.`);
+  await withActor({ personId: person.personId, national: person.national }, () =>
+    Invitation.accept({ siteId, invitationId }),
+  );
+  return Membership.get({ siteId, personId: person.personId });
+}
+
+/** National staff add a site; its first lead accepts at once. Returns the lead as an actor. */
+export async function addSiteWithLead(
+  national: Actor,
+  site: { siteId: string; name: string; area: string },
+  lead: Invitee,
+): Promise<Actor> {
+  await withActor(national, () => Site.create({ ...site, lead }));
+  const [invitation] = await withActor(national, () => Invitation.leadInvitations({ siteId: site.siteId }));
+  if (!invitation) throw new Error(`${site.siteId} has no lead invitation.`);
+  const member = await signInAndJoin(site.siteId, lead, invitation.invitationId);
+  return { personId: member.personId, national: false };
+}
+
+/** A lead invites someone, who signs in and joins. */
+export async function inviteAndJoin(lead: Actor, input: Invitee & { siteId: string; role: SiteRole }) {
+  const invitation = await withActor(lead, () => Invitation.invite(input));
+  return signInAndJoin(input.siteId, input, invitation.invitationId);
+}
