@@ -247,7 +247,12 @@ describe("the basics of a usable app", () => {
         const response = await fetch("/trpc/site.create", {
           method: "POST",
           headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-          body: JSON.stringify({ siteId: `zz-extra-${n}`, name: `Extra site ${n}`, area: "Somewhere in England" }),
+          body: JSON.stringify({
+            siteId: `zz-extra-${n}`,
+            name: `Extra site ${n}`,
+            area: "Somewhere in England",
+            lead: { name: `Extra Lead ${n}`, email: `extra.lead.${n}@example.org` },
+          }),
         });
         if (!response.ok) throw new Error(await response.text());
       }

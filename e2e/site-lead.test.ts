@@ -4,7 +4,7 @@ import { expectAccessible, signInAs, usePlatformAndBrowser } from "./platform";
 const { newPage } = usePlatformAndBrowser();
 
 describe("a site project lead", () => {
-  it("invites a person, then sees them in the team list and in the activity list", async () => {
+  it("invites a person, then sees the invitation waiting and in the activity list", async () => {
     const { page, context } = await newPage();
     await page.goto("/sign-in");
     await expectAccessible(page, "sign-in");
@@ -27,14 +27,16 @@ describe("a site project lead", () => {
     await dialog.getByLabel("Email address").fill("morgan.ellis@example.org");
     await dialog.getByLabel(/Expert by experience/).check();
     await dialog.getByRole("button", { name: "Send invitation" }).click();
-    await page.getByText("Morgan Ellis has been invited.").waitFor();
+    await page.getByText("An invitation has been sent to Morgan Ellis.").waitFor();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    const row = page.getByRole("listitem").filter({ hasText: "morgan.ellis@example.org" });
+    const waiting = page.getByRole("region", { name: "Invitations waiting for an answer" });
+    const row = waiting.getByRole("listitem").filter({ hasText: "morgan.ellis@example.org" });
     await expect.poll(() => row.getByText("Expert by experience").isVisible()).toBe(true);
+    await expectAccessible(page, "team with invitations waiting");
 
     await page.getByRole("navigation", { name: "Site sections" }).getByRole("link", { name: "Activity" }).click();
     const newest = page.locator(".activity-item").first();
-    await expect.poll(() => newest.textContent()).toContain("Invited Morgan Ellis as Expert by experience");
+    await expect.poll(() => newest.textContent()).toContain("Invited Morgan Ellis to join as Expert by experience");
     expect(await newest.textContent()).toContain(leadName);
     await expectAccessible(page, "site activity");
     await context.close();

@@ -99,7 +99,7 @@ export function Invitations(props: { onChanged: (message: string) => void }) {
                         class="button button-secondary button-small"
                         disabled={resend.isPending}
                         onClick={() => resend.mutate(invitation)}
-                        aria-label={`Send the invitation to ${invitation.name} again`}
+                        aria-label={`Send again: the invitation to ${invitation.name}`}
                       >
                         {resend.isPending && resend.variables?.invitationId === invitation.invitationId
                           ? "Sending…"
@@ -110,7 +110,7 @@ export function Invitations(props: { onChanged: (message: string) => void }) {
                         type="button"
                         class="button button-secondary button-small"
                         onClick={() => setCorrecting(invitation)}
-                        aria-label={`Correct the invitation to ${invitation.name}`}
+                        aria-label={`Correct invitation to ${invitation.name}`}
                       >
                         Correct
                       </button>
@@ -118,7 +118,7 @@ export function Invitations(props: { onChanged: (message: string) => void }) {
                         type="button"
                         class="button button-danger-quiet button-small"
                         onClick={() => setCancelling(invitation)}
-                        aria-label={`Cancel the invitation to ${invitation.name}`}
+                        aria-label={`Cancel invitation to ${invitation.name}`}
                       >
                         Cancel invitation
                       </button>

@@ -130,7 +130,7 @@ export function LeadInvitations(props: { siteId: string; siteName: string; hasLe
                         class="button button-secondary button-small"
                         disabled={resend.isPending}
                         onClick={() => resend.mutate(invitation)}
-                        aria-label={`Send the invitation to ${invitation.name} again`}
+                        aria-label={`Send again: the invitation to ${invitation.name}`}
                       >
                         Send again
                       </button>
@@ -138,7 +138,7 @@ export function LeadInvitations(props: { siteId: string; siteName: string; hasLe
                         type="button"
                         class="button button-danger-quiet button-small"
                         onClick={() => setCancelling(invitation)}
-                        aria-label={`Cancel the invitation to ${invitation.name}`}
+                        aria-label={`Cancel invitation to ${invitation.name}`}
                       >
                         Cancel invitation
                       </button>
