@@ -52,7 +52,15 @@ describe("stage test", () => {
             { AttributeName: "gsi1sk", KeyType: "RANGE" },
           ],
         }),
+        Match.objectLike({
+          IndexName: "gsi2",
+          KeySchema: [
+            { AttributeName: "gsi2pk", KeyType: "HASH" },
+            { AttributeName: "gsi2sk", KeyType: "RANGE" },
+          ],
+        }),
       ],
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
     const table = Object.values(templates.storage.findResources("AWS::DynamoDB::Table"))[0] as {
@@ -160,6 +168,12 @@ describe("stage test", () => {
     templates.auth.resourceCountIs("AWS::Cognito::UserPool", 1);
     templates.auth.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
     templates.auth.resourceCountIs("AWS::Cognito::IdentityPool", 0);
+    // New providers sign themselves up; only a verified address can sign in (the API checks too).
+    templates.auth.hasResourceProperties("AWS::Cognito::UserPool", {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ["email"],
+      UsernameAttributes: ["email"],
+    });
     for (const statement of policyStatements(templates.auth)) {
       expect([statement.Action].flat().some((action) => action.startsWith("cognito-sync"))).toBe(false);
     }

@@ -1,4 +1,4 @@
-import { keyAttributes, tableIndexes, tableKeys } from "@smallsupports/core/table";
+import { keyAttributes, tableIndexes, tableKeys, timeToLiveAttribute } from "@smallsupports/core/table";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { type StackContext, Table } from "sst/constructs";
 
@@ -8,6 +8,7 @@ export function Storage({ stack, app }: StackContext) {
 
   const table = new Table(stack, "table", {
     fields: Object.fromEntries(keyAttributes.map((attribute) => [attribute, "string" as const])),
+    timeToLiveAttribute,
     primaryIndex: { partitionKey: tableKeys.partitionKey, sortKey: tableKeys.sortKey },
     globalIndexes: Object.fromEntries(
       Object.entries(tableIndexes).map(([name, index]) => [

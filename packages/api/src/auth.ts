@@ -78,6 +78,7 @@ export function createAuthenticator(config: ApiConfig) {
           email: payload.email,
           // Cognito sends a boolean; anything else is not a verified address.
           emailVerified: payload.email_verified === true,
+          name: typeof payload.name === "string" ? payload.name : undefined,
         });
         return outcome.status === "signed-in" ? outcome : { status: "invalid" };
       }

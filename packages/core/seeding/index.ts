@@ -1,6 +1,8 @@
-import { type Actor, withActor } from "../src/actor";
+import { type Actor, withActor, withMembership } from "../src/actor";
 import * as Invitation from "../src/invitation";
 import * as Membership from "../src/membership";
+import * as Organisation from "../src/organisation";
+import * as Process from "../src/process";
 import type { SiteRole } from "../src/role";
 import * as SignIn from "../src/sign-in";
 import * as Site from "../src/site";
@@ -43,4 +45,37 @@ export async function addSiteWithLead(
 export async function inviteAndJoin(lead: Actor, input: Invitee & { siteId: string; role: SiteRole }) {
   const invitation = await withActor(lead, () => Invitation.invite(input));
   return signInAndJoin(input.siteId, input, invitation.invitationId);
+}
+
+/**
+ * Runs `run` as `actor` acting in `siteId`, with their membership in the request context as the
+ * API's site-scoped procedures give it (so record-level rules apply).
+ */
+export async function asMember<T>(actor: Actor, siteId: string, run: () => Promise<T>): Promise<T> {
+  const member = await withActor(actor, () => Membership.get({ siteId, personId: actor.personId }));
+  const { personId, role, organisationId } = member;
+  return withActor(actor, () =>
+    withMembership({ siteId, personId, role, ...(organisationId ? { organisationId } : {}) }, run),
+  );
+}
+
+/** The lead publishes the site's draft process as it stands and opens the site to applications. */
+export async function publishAndOpen(lead: Actor, siteId: string) {
+  await withActor(lead, async () => {
+    const draft = await Process.draft({ siteId });
+    await Process.publish({ siteId, version: draft.version });
+    await Site.setOpen({ siteId, open: true });
+  });
+}
+
+/** Someone new signs up and registers their organisation's interest in an open site. */
+export async function signUpAndRegister(
+  siteId: string,
+  person: Invitee,
+  organisation: Parameters<typeof Organisation.register>[0]["organisation"],
+) {
+  const signedUp = await SignIn.signUp(person);
+  const actor: Actor = { personId: signedUp.personId, national: false };
+  const registered = await withActor(actor, () => Organisation.register({ siteId, organisation }));
+  return { actor, organisation: registered };
 }

@@ -17,6 +17,8 @@ export interface SiteMembership {
   siteId: string;
   personId: string;
   role: SiteRole;
+  /** For a provider's people: their organisation in this site, the only one whose records they see. */
+  organisationId?: string;
 }
 
 interface Caller {

@@ -52,8 +52,12 @@ export interface Increment {
   require?: { condition: Condition; error: () => DomainError };
 }
 
-/** Entities whose items are counters that many changes increment at once. */
-export type CounterEntity = "siteStats";
+/**
+ * Entities whose items are counters that many changes increment at once. A site's statistics
+ * item exists from the site's creation; a named site count is created by its first increment.
+ */
+export type CounterEntity = "siteStats" | "siteCount";
+const createdOnFirstIncrement: ReadonlySet<CounterEntity> = new Set(["siteCount"]);
 
 interface Step {
   build: (entities: Entities) => unknown;
@@ -286,8 +290,13 @@ function counterStep(counter: Counter): Step | null {
   const firstRequire = counter.requires[0];
   return {
     build: (entities) => {
-      // biome-ignore lint/suspicious/noExplicitAny: the counter entity is chosen at run time.
-      let update: any = (entities[counter.entity] as any).patch(counter.key);
+      // The counter entity is chosen at run time, so its builder's type is too.
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      const records = entities[counter.entity] as any;
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      let update: any = createdOnFirstIncrement.has(counter.entity)
+        ? records.update(counter.key)
+        : records.patch(counter.key);
       if (Object.keys(adds).length) update = update.add(adds);
       if (Object.keys(removes).length) update = update.delete(removes);
       for (const { condition } of counter.requires) update = update.where(condition);

@@ -1,20 +1,31 @@
 import { Service } from "electrodb";
 import { onDynamoConfigured } from "./dynamo";
-import { ApprovalProcessEntity } from "./entities/approval-process";
+import { AnswerEntity, ApplicationEntity } from "./entities/application";
+import { ProcessDraftEntity, ProcessVersionEntity } from "./entities/approval-process";
 import { AuditEventEntity } from "./entities/audit-event";
 import { InvitationEntity, InviteeClaimEntity } from "./entities/invitation";
 import { MembershipEntity } from "./entities/membership";
+import { OpenSiteEntity } from "./entities/open-site";
+import { OrganisationEntity } from "./entities/organisation";
 import { OutboxMessageEntity } from "./entities/outbox-message";
 import { EmailClaimEntity, PersonEntity } from "./entities/person";
+import { RateLimitEntity } from "./entities/rate-limit";
 import { SignInLinkEntity } from "./entities/sign-in-link";
 import { SiteEntity } from "./entities/site";
+import { SiteCountEntity } from "./entities/site-count";
 import { SiteStatsEntity } from "./entities/site-stats";
 
 /** Every entity in the single table, joined so they can share transactions. */
 export const db = new Service({
   site: SiteEntity,
   siteStats: SiteStatsEntity,
-  approvalProcess: ApprovalProcessEntity,
+  siteCount: SiteCountEntity,
+  openSite: OpenSiteEntity,
+  processDraft: ProcessDraftEntity,
+  processVersion: ProcessVersionEntity,
+  organisation: OrganisationEntity,
+  application: ApplicationEntity,
+  answer: AnswerEntity,
   person: PersonEntity,
   emailClaim: EmailClaimEntity,
   membership: MembershipEntity,
@@ -23,6 +34,7 @@ export const db = new Service({
   auditEvent: AuditEventEntity,
   outboxMessage: OutboxMessageEntity,
   signInLink: SignInLinkEntity,
+  rateLimit: RateLimitEntity,
 });
 
 onDynamoConfigured((client, tableName) => {

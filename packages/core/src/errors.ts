@@ -2,7 +2,7 @@
  * Errors a person can cause. Each carries a message written for the person who caused it; the
  * API maps the kind to a tRPC code. Anything else that is thrown is a bug and becomes a 500.
  */
-export type DomainErrorKind = "validation" | "not_found" | "conflict" | "forbidden" | "rule";
+export type DomainErrorKind = "validation" | "not_found" | "conflict" | "forbidden" | "rule" | "rate_limited";
 
 export class DomainError extends Error {
   constructor(
@@ -14,9 +14,15 @@ export class DomainError extends Error {
   }
 }
 
-/** The input is malformed or out of range; nothing was written. */
+/**
+ * The input is malformed or out of range; nothing was written. `fields` puts a message beside
+ * each field a form shows (keyed as the form names them, say a question's id).
+ */
 export class ValidationError extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
     super("validation", message);
   }
 }
@@ -44,5 +50,12 @@ export class ForbiddenError extends DomainError {
 export class RuleError extends DomainError {
   constructor(message: string) {
     super("rule", message);
+  }
+}
+
+/** Someone has done this too often in too short a time; they can try again later. */
+export class RateLimitedError extends DomainError {
+  constructor(message = "Too many attempts. Please wait an hour and try again.") {
+    super("rate_limited", message);
   }
 }

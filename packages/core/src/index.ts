@@ -1,11 +1,15 @@
 export * as Activity from "./activity";
+export * as Application from "./application";
 export { NATIONAL_SCOPE } from "./change";
 export * as Clock from "./clock";
 export * as Cursor from "./cursor";
 export * as Invitation from "./invitation";
 export * as Membership from "./membership";
+export * as Organisation from "./organisation";
 export * as Outbox from "./outbox";
 export * as Person from "./person";
+export * as Process from "./process";
+export * as RateLimit from "./rate-limit";
 export * as SignIn from "./sign-in";
 export * as Site from "./site";
 export * as SiteStats from "./site-stats";

@@ -22,6 +22,8 @@ export interface Member {
   name: string;
   email: string;
   role: SiteRole;
+  /** For a provider's people: the organisation they act for in this site. */
+  organisationId: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -34,6 +36,7 @@ type MembershipItem = {
   personName: string;
   personEmail: string;
   role: SiteRole;
+  organisationId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -81,8 +84,9 @@ export function add(input: {
   person: { personId: string; name: string; email: string };
   role: SiteRole;
   addedBy: string;
+  organisationId?: string;
 }) {
-  const { siteId, siteName, person, role, addedBy } = input;
+  const { siteId, siteName, person, role, addedBy, organisationId } = input;
   useChange().write(
     ({ membership }) =>
       membership
@@ -94,12 +98,31 @@ export function add(input: {
           personEmail: person.email,
           siteName,
           addedBy,
+          organisationId,
         })
         .commit(),
     () => new ConflictError(`You are already a member of ${siteName}.`),
   );
   SiteStats.add(siteId, { [roleCountField[role]]: 1 });
   if (role === "lead") SiteStats.addLead(siteId, person.personId);
+}
+
+/**
+ * A provider member with no organisation yet starts acting for one, inside the current change
+ * (registering their organisation). Refused if they already act for one or their membership moved on.
+ */
+export function joinOrganisation(input: { siteId: string; personId: string; organisationId: string; version: number }) {
+  const { siteId, personId, organisationId, version } = input;
+  useChange().write(
+    ({ membership }) =>
+      membership
+        .patch({ siteId, personId })
+        .set({ organisationId })
+        .add({ version: 1 })
+        .where((attr, op) => `${op.eq(attr.version, version)} AND ${op.notExists(attr.organisationId)}`)
+        .commit(),
+    () => new ConflictError("Your organisation is already registered with this site."),
+  );
 }
 
 /** Changes a member's role. `version` is the one the caller saw; a newer one means a conflict. */
@@ -172,6 +195,7 @@ function toMember(item: MembershipItem): Member {
     name: item.personName,
     email: item.personEmail,
     role: item.role,
+    organisationId: item.organisationId ?? null,
     version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,

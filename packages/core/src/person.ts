@@ -68,14 +68,15 @@ export async function namesOf(personIds: string[]): Promise<Map<string, string>>
 }
 
 /**
- * Someone invited signs in for the first time: they become a person, named as the inviter typed
- * until they correct it. Their address is claimed for them in the same change.
+ * Someone signs in for the first time with a verified address: they become a person, named as
+ * they were invited or as they gave their name on signing up, until they correct it. Their
+ * address is claimed for them in the same change.
  */
-export async function createInvited(input: { name: string; email: string }): Promise<Person> {
+export async function createAtFirstSignIn(input: { name: string; email: string }): Promise<Person> {
   const personId = randomUUID();
   try {
     await withActor({ personId, national: false }, () =>
-      change("person.createInvited", async () => {
+      change("person.createAtFirstSignIn", async () => {
         const { write, audit } = useChange();
         write(({ person }) => person.create({ personId, ...input }).commit());
         write(({ emailClaim }) => emailClaim.create({ email: input.email, personId }).commit());

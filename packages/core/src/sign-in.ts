@@ -1,9 +1,11 @@
+import { z } from "zod";
 import { type Actor, withActor } from "./actor";
 import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import * as Invitation from "./invitation";
 import * as Person from "./person";
+import { emailSchema, personNameSchema, verb } from "./validation";
 
 /** What a verified Cognito ID token says about who is signing in. */
 export interface CognitoIdentity {
@@ -11,15 +13,19 @@ export interface CognitoIdentity {
   subject: string;
   email: string;
   emailVerified: boolean;
+  /** The name they gave when they signed up, if any. */
+  name?: string;
 }
 
 export type CognitoSignIn =
   | { status: "signed-in"; person: Person.Person }
-  | { status: "refused"; reason: "email-not-verified" | "no-such-person" | "linked-to-another-account" };
+  | { status: "refused"; reason: "email-not-verified" | "linked-to-another-account" };
 
 /**
  * Finds the person a Cognito user is. A user already linked is found by their `sub`. On a first
- * sign-in the verified email names the person, and the `sub` is linked to them in one change
+ * sign-in the verified email names the person (someone who signed themselves up becomes a person
+ * now, belonging nowhere until they register an organisation or accept an invitation), and the
+ * `sub` is linked to them in one change
  * (the link item and the person's own record, each claimed once), so an email address that is
  * later changed, or moved to another account, can never take over someone's identity.
  */
@@ -29,8 +35,9 @@ export async function withCognito(identity: CognitoIdentity): Promise<CognitoSig
   const linked = await personLinkedTo(identity.subject);
   if (linked) return { status: "signed-in", person: linked };
 
-  const person = await personFor(identity.email);
-  if (!person) return { status: "refused", reason: "no-such-person" };
+  const person =
+    (await personFor(identity.email)) ??
+    (await Person.createAtFirstSignIn({ name: nameFor(identity), email: identity.email.trim().toLowerCase() }));
 
   const actor: Actor = { personId: person.personId, national: person.national };
   try {
@@ -74,7 +81,30 @@ export async function personFor(email: string): Promise<Person.Person | undefine
   const holder = await Person.findByEmail(address);
   if (holder) return holder;
   const name = await Invitation.nameInvitedAs(address);
-  return name ? Person.createInvited({ name, email: address }) : undefined;
+  return name ? Person.createAtFirstSignIn({ name, email: address }) : undefined;
+}
+
+/**
+ * Signs up someone new with a verified address (locally, the dev sign-up stands in for Cognito's
+ * self sign-up and its emailed code). Someone who already has an account, or an invitation, is
+ * sent to sign in instead, so signing up can never take over an address.
+ */
+export const signUp = verb(
+  z.strictObject({ name: personNameSchema, email: emailSchema }),
+  async ({ name, email }) => {
+    if ((await Person.findByEmail(email)) || (await Invitation.nameInvitedAs(email))) {
+      throw new ConflictError("That address already has an account or an invitation. Sign in with it instead.");
+    }
+    return Person.createAtFirstSignIn({ name, email });
+  },
+);
+
+/** A Cognito user's name as they gave it, or else the part of their address before the @. */
+function nameFor(identity: CognitoIdentity): string {
+  const given = identity.name?.trim().slice(0, 100);
+  if (given && given.length >= 2) return given;
+  const local = identity.email.split("@")[0] ?? "";
+  return local.length >= 2 ? local.slice(0, 100) : "New member";
 }
 
 async function personLinkedTo(subject: string): Promise<Person.Person | undefined> {

@@ -1,4 +1,5 @@
 import { useChange } from "./change";
+import { db } from "./db";
 import { RuleError } from "./errors";
 import type { roleCountField } from "./role";
 
@@ -34,4 +35,37 @@ export function removeLead(siteId: string, personId: string): void {
       },
     },
   );
+}
+
+/**
+ * A site's named counters beyond its members: applications per board column, organisations per standing
+ * and histograms of days. Names are built here so every writer and reader spells them alike.
+ */
+export const counterName = {
+  /** Applications in one column of the board: a stage's id, or "withdrawn". */
+  column: (column: string) => `column:${column}`,
+  standing: (standing: string) => `standing:${standing}`,
+  /** Days from starting an application to submitting it, in buckets (see daysBucket). */
+  submitDays: (bucket: string) => `submitDays:${bucket}`,
+  submitted: "submitted",
+} as const;
+
+/** Adds to one named counter of a site (negative subtracts); the counter is made if it is new. */
+export function count(siteId: string, counter: string, amount: number): void {
+  useChange().increment("siteCount", { siteId, counter }, { add: { value: amount } });
+}
+
+/** Buckets for a histogram of days: its size stays fixed however many applications a site has. */
+export const dayBuckets = [7, 14, 30, 60, 90, 180, 365] as const;
+
+/** The bucket `days` falls in: "7" for up to 7 days, ..., "over-365" beyond the last. */
+export function daysBucket(days: number): string {
+  const bucket = dayBuckets.find((limit) => days <= limit);
+  return bucket === undefined ? `over-${dayBuckets[dayBuckets.length - 1]}` : String(bucket);
+}
+
+/** Every named counter of a site, in one query. */
+export async function counts(siteId: string): Promise<Map<string, number>> {
+  const { data } = await db.entities.siteCount.query.bySite({ siteId }).go({ pages: "all" });
+  return new Map(data.map((item) => [item.counter, item.value]));
 }

@@ -49,9 +49,9 @@ describe("Site.create", () => {
       "process",
       "stats",
     ]);
-    const process = inSite.find((item) => item.sk === "process#default");
-    expect(process).toMatchObject({ status: "draft" });
-    expect(process?.criteria).toHaveLength(9);
+    const process = inSite.find((item) => item.sk === "process#draft");
+    expect(process).toMatchObject({ publishedVersion: 0, version: 1 });
+    expect(JSON.parse(String(process?.definition)).criteria).toHaveLength(9);
     expect(items.some((item) => item.pk === "sites" && item.sk === "site#north-east")).toBe(true);
 
     const [invitation] = await asNational(() => Invitation.leadInvitations({ siteId: "north-east" }));

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { useActor } from "./actor";
 import { change, useChange } from "./change";
-import { characteristics, defaultApprovalStages } from "./characteristics";
 import * as Cursor from "./cursor";
 import { db } from "./db";
-import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "./errors";
 import * as Invitation from "./invitation";
 import * as Person from "./person";
+import * as Process from "./process";
 import { roleCountField, type SiteRole, siteRoles } from "./role";
 import { cursorSchema, emailSchema, pageSizeSchema, personNameSchema, siteIdSchema, verb } from "./validation";
 
@@ -18,6 +18,16 @@ export interface SiteSummary {
   version: number;
   memberCounts: Record<SiteRole, number>;
   leads: { personId: string; name: string }[];
+  /** Whether new providers can register interest and apply. */
+  openToApplications: boolean;
+}
+
+/** A site on the public page of sites open to applications. */
+export interface OpenSite {
+  siteId: string;
+  name: string;
+  area: string;
+  lookingFor: { plain: string; easyRead: string };
 }
 
 const siteNameSchema = z
@@ -33,8 +43,8 @@ const areaSchema = z
 
 /**
  * Adds a site with an invitation to its first project lead. The site is complete when this
- * returns: its registry entry, its own partition with zeroed statistics and a draft approval
- * process, the lead's invitation (sent once the change commits) and the audit events, in one change.
+ * returns: its registry entry, its own partition with zeroed statistics and a draft of the
+ * default approval process, the lead's invitation (sent once the change commits) and the audit events, in one change.
  */
 export const create = verb(
   z.strictObject({
@@ -53,17 +63,7 @@ export const create = verb(
         () => new ConflictError(`A site with the address "${input.siteId}" already exists. Choose another address.`),
       );
       write(({ siteStats }) => siteStats.create({ siteId: input.siteId }).commit());
-      write(({ approvalProcess }) =>
-        approvalProcess
-          .create({
-            siteId: input.siteId,
-            processId: "default",
-            name: `${input.name} approval process`,
-            stages: [...defaultApprovalStages],
-            criteria: [...characteristics],
-          })
-          .commit(),
-      );
+      Process.createDraft(input.siteId, input.name);
       audit({ siteId: input.siteId, action: "site.created", recordType: "site", recordId: input.siteId });
       Invitation.open({ siteId: input.siteId, siteName: input.name, ...lead, role: "lead" });
     });
@@ -73,12 +73,13 @@ export const create = verb(
 
 /** One site with its member counts and leads. */
 export const get = verb(z.strictObject({ siteId: siteIdSchema }), async ({ siteId }) => {
-  const [site, stats] = await Promise.all([
+  const [site, stats, opening] = await Promise.all([
     db.entities.site.get({ siteId }).go(),
     db.entities.siteStats.get({ siteId }).go(),
+    db.entities.openSite.get({ siteId }).go(),
   ]);
   if (!site.data) throw new NotFoundError("That site does not exist.");
-  const [summary] = await summarise([site.data], stats.data ? [stats.data] : []);
+  const [summary] = await summarise([site.data], stats.data ? [stats.data] : [], new Set(opening.data ? [siteId] : []));
   return summary as SiteSummary;
 });
 
@@ -89,15 +90,20 @@ export const list = verb(
     const scope = ["site.list"];
     const page = await db.entities.site.query.registry({}).go({ cursor: Cursor.open(scope, cursor), limit });
     if (page.data.length === 0) return { items: [] as SiteSummary[], cursor: null };
-    const stats = await db.entities.siteStats.get(page.data.map((site) => ({ siteId: site.siteId }))).go();
-    return { items: await summarise(page.data, stats.data), cursor: Cursor.seal(scope, page.cursor) };
+    const keys = page.data.map((site) => ({ siteId: site.siteId }));
+    const [stats, openings] = await Promise.all([
+      db.entities.siteStats.get(keys).go(),
+      db.entities.openSite.get(keys).go(),
+    ]);
+    const open = new Set(openings.data.map((opening) => opening.siteId));
+    return { items: await summarise(page.data, stats.data, open), cursor: Cursor.seal(scope, page.cursor) };
   },
 );
 
 type SiteItem = { siteId: string; name: string; area: string; createdAt: string; version: number };
 type StatsItem = { siteId: string; leadIds?: string[] } & Record<(typeof roleCountField)[SiteRole], number>;
 
-async function summarise(sites: SiteItem[], stats: StatsItem[]): Promise<SiteSummary[]> {
+async function summarise(sites: SiteItem[], stats: StatsItem[], open: Set<string>): Promise<SiteSummary[]> {
   const statsBySite = new Map(stats.map((item) => [item.siteId, item]));
   const leadNames = await Person.namesOf(stats.flatMap((item) => item.leadIds ?? []));
   return sites.map((site) => {
@@ -114,6 +120,79 @@ async function summarise(sites: SiteItem[], stats: StatsItem[]): Promise<SiteSum
       leads: (siteStats?.leadIds ?? [])
         .map((personId) => ({ personId, name: leadNames.get(personId) ?? "Unknown" }))
         .sort((a, b) => a.name.localeCompare(b.name)),
+      openToApplications: open.has(site.siteId),
     };
   });
+}
+
+/**
+ * Opens a site to applications, so it appears on the public page and new providers can register
+ * interest in it, or closes it. Opening needs a published process: it is what providers apply to.
+ * Organisations already applying carry on either way.
+ */
+export const setOpen = verb(
+  z.strictObject({ siteId: siteIdSchema, open: z.boolean() }),
+  async ({ siteId, open }) => {
+    const [site, opening] = await Promise.all([
+      db.entities.site.get({ siteId }).go(),
+      db.entities.openSite.get({ siteId }).go({ consistent: true }),
+    ]);
+    if (!site.data) throw new NotFoundError("That site does not exist.");
+    if (Boolean(opening.data) === open) return get({ siteId });
+    const latest = open ? await Process.latestNumber(siteId) : 0;
+    if (open && !latest) {
+      throw new RuleError("Publish the approval process first: it is what providers apply to.");
+    }
+    const lookingFor = latest ? (await Process.versionOf(siteId, latest)).definition.settings.lookingFor : undefined;
+    const { name, area } = site.data;
+    await change(open ? "site.open" : "site.close", async () => {
+      const { write, audit } = useChange();
+      if (lookingFor) {
+        write(
+          ({ openSite }) =>
+            openSite
+              .create({
+                siteId,
+                name,
+                area,
+                lookingFor: lookingFor.plain,
+                lookingForEasyRead: lookingFor.easyRead,
+                openedAt: new Date().toISOString(),
+              })
+              .commit(),
+          () => new ConflictError("Someone else opened the site just now."),
+        );
+      } else {
+        write(
+          ({ openSite }) =>
+            openSite
+              .delete({ siteId })
+              .where((attributes, operations) => operations.exists(attributes.siteId))
+              .commit(),
+          () => new ConflictError("Someone else closed the site just now."),
+        );
+      }
+      audit({ siteId, action: open ? "site.opened" : "site.closed", recordType: "site", recordId: siteId });
+    });
+    return get({ siteId });
+  },
+);
+
+/** Every site open to applications, for the public page: one query of one small partition. */
+export async function listOpen(): Promise<OpenSite[]> {
+  const { data } = await db.entities.openSite.query.openSites({}).go({ pages: "all" });
+  return data
+    .map((item) => ({
+      siteId: item.siteId,
+      name: item.name,
+      area: item.area,
+      lookingFor: { plain: item.lookingFor, easyRead: item.lookingForEasyRead },
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Whether a site is open to applications now. */
+export async function isOpen(siteId: string): Promise<boolean> {
+  const { data } = await db.entities.openSite.get({ siteId }).go({ consistent: true });
+  return Boolean(data);
 }

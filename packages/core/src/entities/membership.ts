@@ -13,6 +13,8 @@ export const MembershipEntity = new Entity({
     personEmail: { type: "string", required: true },
     siteName: { type: "string", required: true },
     addedBy: { type: "string", required: true, readOnly: true },
+    /** For a provider's people: the organisation they act for, whose records alone they see. */
+    organisationId: { type: "string" },
     ...versioned,
   },
   indexes: {
