@@ -7,12 +7,27 @@ export const routes: RouteDefinition[] = [
   { path: "/national/sites", component: lazy(() => import("./pages/national-sites")) },
   { path: "/account", component: lazy(() => import("./pages/account")) },
   { path: "/dev/outbox", component: lazy(() => import("./pages/dev-outbox")) },
+  // The public way in for new providers: sites open to applications, then signing up and registering.
+  { path: "/apply", component: lazy(() => import("./pages/open-sites")) },
+  { path: "/apply/:siteId", component: lazy(() => import("./pages/register-interest")) },
+  // A provider's own organisation in one site, and its application form.
+  { path: "/organisations/:siteId/:organisationId", component: lazy(() => import("./pages/organisation")) },
+  {
+    path: "/organisations/:siteId/:organisationId/applications/:applicationId",
+    component: lazy(() => import("./pages/application-form")),
+  },
   {
     // The site's summary, with its Team and Activity tabs as addresses of their own.
     path: "/sites/:siteId",
     component: lazy(() => import("./pages/site")),
     children: [
       { path: "/", component: lazy(() => import("./pages/members")) },
+      { path: "/applications", component: lazy(() => import("./pages/site-board")) },
+      {
+        path: "/applications/:organisationId/:applicationId",
+        component: lazy(() => import("./pages/application-review")),
+      },
+      { path: "/process", component: lazy(() => import("./pages/process-editor")) },
       { path: "/activity", component: lazy(() => import("./pages/activity")) },
     ],
   },

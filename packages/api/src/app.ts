@@ -1,7 +1,7 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Cursor, Outbox } from "@smallsupports/core";
 import { configureDynamo } from "@smallsupports/core/dynamo";
-import { Hono } from "hono";
+import { type Context as HonoContext, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -30,6 +30,11 @@ export interface AppOptions {
   ready?: () => boolean;
   /** Where emails go instead of the mode's own port (tests of production mode, which has no SES here). */
   mailPort?: Outbox.MessagePort;
+  /**
+   * The network address a request came from, as the runtime reports it (the HTTP API's source IP
+   * in AWS, the socket's peer locally), for rate limits. Never taken from a header a caller sets.
+   */
+  sourceOf?: (c: HonoContext) => string | undefined;
 }
 
 export function createApp(config: ApiConfig, options: AppOptions = {}) {
@@ -111,8 +116,15 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
     (options.ready?.() ?? true) ? c.json({ status: "ok" }) : c.json({ status: "starting" }, 503),
   );
 
+  const sourceOf = (c: HonoContext) => {
+    try {
+      return options.sourceOf?.(c) || "unknown";
+    } catch {
+      return "unknown";
+    }
+  };
   if (config.mode === "local" && config.devTokenSecret) {
-    app.route("/api/dev", devSignInRoutes(config.devTokenSecret));
+    app.route("/api/dev", devSignInRoutes(config.devTokenSecret, sourceOf));
   }
   if (mailbox) app.route("/api/dev", devOutboxRoutes(mailbox));
 
@@ -131,7 +143,11 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
       createContext: async (opts, c): Promise<Context & Record<string, unknown>> => {
         const log = c.get("requestLog");
         try {
-          return { signIn: await authenticate(opts.req.headers.get("authorization") ?? undefined), log };
+          return {
+            signIn: await authenticate(opts.req.headers.get("authorization") ?? undefined),
+            log,
+            source: sourceOf(c),
+          };
         } catch (error) {
           log.error = errorKind(error);
           throw error;

@@ -1,7 +1,8 @@
-import { Invitation, Membership, Person, SignIn, Site } from "@smallsupports/core";
+import { Invitation, Membership, Person, RateLimit, SignIn, Site } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import type { SiteRole } from "@smallsupports/core/role";
-import { Hono } from "hono";
+import { DomainError } from "@smallsupports/core/errors";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { issueDevToken } from "./auth";
 
@@ -29,8 +30,27 @@ export interface DevInvitee {
  * their address, as they would in AWS with that address verified: they become a person then.
  * Mounted only when the server runs in local mode.
  */
-export function devSignInRoutes(secret: Uint8Array) {
+export function devSignInRoutes(secret: Uint8Array, sourceOf: (c: Context) => string) {
   const routes = new Hono();
+
+  // Stands in for Cognito's self sign-up with an emailed code: someone new gives their name and
+  // address and is signed in at once, belonging nowhere until they register an organisation.
+  routes.post("/sign-up", async (c) => {
+    const body = z
+      .object({ name: z.string().max(200), email: z.string().max(254) })
+      .safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: { message: 'Send a JSON body like {"name": "...", "email": "..."}.' } }, 400);
+    try {
+      await RateLimit.take(RateLimit.limits.signUpPerAddress, body.data.email.trim().toLowerCase());
+      await RateLimit.take(RateLimit.limits.signUpPerSource, sourceOf(c));
+      const person = await SignIn.signUp(body.data);
+      return c.json({ token: await issueDevToken(person.personId, secret) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const status = { validation: 400, conflict: 409, rate_limited: 429 }[error.kind as string] ?? 400;
+      return c.json({ error: { message: error.message } }, status as 400);
+    }
+  });
 
   routes.get("/people", async (c) => {
     const sites = await allSites();

@@ -1,5 +1,5 @@
-import { handle } from "hono/aws-lambda";
+import { getConnInfo, handle } from "hono/aws-lambda";
 import { createApp } from "./app";
 import { loadEnv } from "./env";
 
-export const handler = handle(createApp(loadEnv()));
+export const handler = handle(createApp(loadEnv(), { sourceOf: (c) => getConnInfo(c).remote.address }));

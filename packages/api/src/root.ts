@@ -1,7 +1,10 @@
 import { activityRouter } from "./router/activity";
+import { applicationRouter } from "./router/application";
 import { invitationRouter } from "./router/invitation";
 import { meRouter } from "./router/me";
 import { memberRouter } from "./router/member";
+import { organisationRouter } from "./router/organisation";
+import { processRouter } from "./router/process";
 import { siteRouter } from "./router/site";
 import { router } from "./trpc";
 
@@ -12,6 +15,9 @@ export const appRouter = router({
   member: memberRouter,
   invitation: invitationRouter,
   activity: activityRouter,
+  process: processRouter,
+  organisation: organisationRouter,
+  application: applicationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type AppOptions, createApp } from "./app";
 import type { ApiConfig } from "./env";
@@ -13,7 +14,11 @@ export function startServer(
   config: ApiConfig,
   options: AppOptions & { port: number; hostname?: string; webDist: string },
 ): Promise<{ server: ServerType; url: string }> {
-  const app = createApp(config, { log: options.log, ready: options.ready });
+  const app = createApp(config, {
+    log: options.log,
+    ready: options.ready,
+    sourceOf: (c) => getConnInfo(c).remote.address,
+  });
   const indexFile = join(options.webDist, "index.html");
   if (!existsSync(indexFile)) {
     throw new Error(`The web app is not built (${indexFile} is missing). Run: pnpm --filter @smallsupports/web build`);

@@ -1,6 +1,6 @@
-import { Membership } from "@smallsupports/core";
+import { Membership, RateLimit } from "@smallsupports/core";
 import { withActor, withMembership } from "@smallsupports/core/actor";
-import { DomainError, type DomainErrorKind } from "@smallsupports/core/errors";
+import { DomainError, type DomainErrorKind, ValidationError } from "@smallsupports/core/errors";
 import type { SiteRole } from "@smallsupports/core/role";
 import { describeIssues, siteIdSchema } from "@smallsupports/core/validation";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -14,6 +14,8 @@ import type { SignInResult } from "./auth";
  *   authed               any signed-in person
  *   ownRecords           any signed-in person, acting only on records addressed to them (an
  *                        invitation to their own address); the service checks each record
+ *   newcomer             any signed-in person, rate limited per address and per network source:
+ *                        the way in for someone who belongs nowhere yet (registering an organisation)
  *   national             national partnership staff
  *   siteProcedure(roles) members of `input.siteId` holding one of `roles`; the membership is
  *                        read from the table on every call (a GetItem on the membership item,
@@ -42,6 +44,8 @@ export interface RequestLog {
 export interface Context {
   signIn: SignInResult;
   log: RequestLog;
+  /** Where the request came from on the network, for rate limits; "unknown" where the runtime cannot say. */
+  source: string;
 }
 
 /** Which of a site's records a caller admitted by role may reach. */
@@ -89,7 +93,11 @@ const t = initTRPC
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
-          fieldErrors: issues ? fieldErrors(issues) : undefined,
+          fieldErrors: issues
+            ? fieldErrors(issues)
+            : error.cause instanceof ValidationError
+              ? error.cause.fields
+              : undefined,
         },
       };
     },
@@ -114,6 +122,7 @@ const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
   conflict: "CONFLICT",
   forbidden: "FORBIDDEN",
   rule: "PRECONDITION_FAILED",
+  rate_limited: "TOO_MANY_REQUESTS",
 };
 
 /** Names the procedure in the log and turns the services' typed errors into tRPC codes. */
@@ -181,8 +190,10 @@ export function siteProcedure(
       ctx.log.siteId = input.siteId;
       const membership = await Membership.find(input.siteId, ctx.person.personId);
       if (membership && roles.includes(membership.role)) {
-        const { siteId, personId, role } = membership;
-        return withMembership({ siteId, personId, role }, () => next({ ctx: { membership } }));
+        const { siteId, personId, role, organisationId } = membership;
+        return withMembership({ siteId, personId, role, ...(organisationId ? { organisationId } : {}) }, () =>
+          next({ ctx: { membership } }),
+        );
       }
       if (nationalMayRead && ctx.person.national) return next({ ctx: { membership: undefined } });
       throw new TRPCError({
@@ -191,3 +202,14 @@ export function siteProcedure(
       });
     });
 }
+
+/**
+ * The way in for a person who belongs nowhere yet: registering their organisation with a site open
+ * to applications. Any signed-in person may, so each address and each network source may do it
+ * only a few times an hour (counted in the table, shared by every Lambda instance).
+ */
+export const newcomer = authed.use(async ({ ctx, next }) => {
+  await RateLimit.take(RateLimit.limits.registerPerAddress, ctx.person.email);
+  await RateLimit.take(RateLimit.limits.registerPerSource, ctx.source);
+  return next();
+});

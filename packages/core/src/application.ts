@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, RuleError, ValidationError } from "./erro
 import * as Organisation from "./organisation";
 import { type CqcStatus, cqcStatuses, mayApplyFrom, type Standing } from "./organisation-shape";
 import * as Process from "./process";
+import { withdrawnColumn } from "./process-shape";
 import type { ProcessDefinition, Question, Stage } from "./process-definition";
 import * as Site from "./site";
 import * as SiteStats from "./site-stats";
@@ -23,8 +24,6 @@ import { cursorSchema, pageSizeSchema, recordIdSchema, siteIdSchema, verb, versi
  */
 
 export type ApplicationStatus = "draft" | "submitted" | "withdrawn";
-/** The board column of withdrawn applications; every other column is a stage's id. */
-export const withdrawnColumn = "withdrawn";
 
 export interface Application {
   siteId: string;

@@ -11,11 +11,15 @@ export const characteristics = [
   "Develop around these practices, not as aspirations inside large, segregated services",
 ] as const;
 
-/** The usual shape of a site's approval process, the starting point each site then changes. */
-export const defaultApprovalStages = [
-  "Expression of interest",
-  "Application",
-  "Panel review",
-  "Conversation",
-  "Decision",
+/** The nine characteristics in easy read, in the same order. */
+export const characteristicEasyRead = [
+  "The person and their family are in charge",
+  "The person's hopes and dreams come first",
+  "Staff are chosen by and around the person",
+  "People choose where they live and who with",
+  "Money is planned around the person",
+  "Support does not stop or get sold on",
+  "Part of the local community",
+  "Stay small and steady with money",
+  "Work this way from the start, not inside big services",
 ] as const;

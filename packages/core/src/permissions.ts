@@ -12,6 +12,18 @@ export const siteAbilities = {
   seeTeam: ["lead", "team"],
   /** Inviting, changing roles and removing members. */
   manageTeam: ["lead"],
+  /** Reading the approval process's draft and its published versions' history. */
+  seeProcess: ["lead", "team"],
+  /** Editing and publishing the approval process, and opening or closing the site to applications. */
+  editProcess: ["lead"],
+  /** Reading a published version of the process: what applicants answer and are scored on. */
+  readPublishedProcess: ["lead", "team", "expert", "provider"],
+  /** Organisations and applications: the team sees all of them, a provider only their own. */
+  seeApplications: ["lead", "team", "provider"],
+  /** Writing, sending and withdrawing an application: the applying organisation's own people. */
+  apply: ["provider"],
+  /** The site board: every application by stage, and moving them between stages. */
+  runBoard: ["lead", "team"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SiteAbility = keyof typeof siteAbilities;

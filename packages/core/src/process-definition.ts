@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { characteristics } from "./characteristics";
+import { characteristicEasyRead, characteristics } from "./characteristics";
 import { ValidationError } from "./errors";
+import { choiceKinds, questionKinds } from "./process-shape";
 
 /**
  * The shape of a site's approval process: what a provider is asked (questions on pages), the
@@ -38,28 +39,6 @@ const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "That reference is not valid: refresh the page and try again.");
 
-export const questionKinds = [
-  "long-text",
-  "short-text",
-  "single-choice",
-  "multiple-choice",
-  "yes-no",
-  "number",
-  "date",
-] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-
-export const questionKindLabels: Record<QuestionKind, string> = {
-  "long-text": "Long answer",
-  "short-text": "Short answer",
-  "single-choice": "Choose one",
-  "multiple-choice": "Choose any",
-  "yes-no": "Yes or no",
-  number: "Number",
-  date: "Date",
-};
-
-const choiceKinds: readonly QuestionKind[] = ["single-choice", "multiple-choice"];
 
 export const optionSchema = z.strictObject({
   optionId: idSchema.optional(),
@@ -374,16 +353,3 @@ export function defaultDefinition(siteName: string): ProcessDefinition {
     },
   };
 }
-
-/** The nine characteristics in easy read, in the same order. */
-export const characteristicEasyRead = [
-  "The person and their family are in charge",
-  "The person's hopes and dreams come first",
-  "Staff are chosen by and around the person",
-  "People choose where they live and who with",
-  "Money is planned around the person",
-  "Support does not stop or get sold on",
-  "Part of the local community",
-  "Stay small and steady with money",
-  "Work this way from the start, not inside big services",
-] as const;

@@ -4,7 +4,7 @@ import { repoRoot, startLocalPlatform } from "./platform";
 
 /**
  * `pnpm start`: the platform with demo data at http://localhost:3000 (PORT to change it).
- * Data is kept in .data/ between starts; delete that folder for a fresh demo.
+ * Data is kept in .data/ between starts (DATA_DIR to keep it elsewhere); delete it for a fresh demo.
  */
 const port = Number(process.env.PORT ?? 3000);
 // The pinned AWS SDK warns that its releases after January 2027 need Node 22; this one runs on 20.
@@ -23,7 +23,8 @@ function fail(error: unknown): never {
 console.log("Starting DynamoDB Local and the platform…");
 const platform = await startLocalPlatform({
   port,
-  dataDir: join(repoRoot, ".data/dynamodb"),
+  // DATA_DIR keeps a second copy apart, say for a second server on another port.
+  dataDir: process.env.DATA_DIR ?? join(repoRoot, ".data/dynamodb"),
   log: quietLog,
 }).catch(fail);
 

@@ -60,6 +60,12 @@ export const queries = {
       },
     }),
 
+  // Approval process queries (the process editor) go here.
+
+  // Provider queries (open sites, organisations, application forms) go here.
+
+  // Board queries (the site board and reviewing an application) go here.
+
   /** The seeded people to sign in as; only a local server answers. */
   devPeople: () =>
     queryOptions({
@@ -119,3 +125,9 @@ export function afterRename(queryClient: QueryClient) {
     [queries.me().queryKey, ["members"]].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );
 }
+
+// Approval process invalidations go here.
+
+// Provider invalidations go here.
+
+// Board invalidations go here.

@@ -1,17 +1,20 @@
+import type { SiteRole } from "@smallsupports/core/role";
 import { createContext, useContext } from "solid-js";
 
-/** What the site page tells its Team and Activity tabs about the site and the person viewing it. */
+/** What the site page tells its tabs about the site and the person viewing it. */
 export interface SiteView {
   siteId: string;
   siteName: string;
   canManage: boolean;
   myId: string | undefined;
+  /** The viewer's role here, to decide what to offer with `may(role, ability)`. */
+  myRole: SiteRole | undefined;
 }
 
 export const SiteContext = createContext<SiteView>();
 
 export function useSiteView(): SiteView {
   const view = useContext(SiteContext);
-  if (!view) throw new Error("The Team and Activity tabs are shown only inside the site page.");
+  if (!view) throw new Error("The site's tabs are shown only inside the site page.");
   return view;
 }

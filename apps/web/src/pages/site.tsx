@@ -34,6 +34,8 @@ export default function SitePage(props: RouteSectionProps) {
   const myRole = createMemo(() => me.data?.sites.find((s) => s.siteId === params.siteId)?.role);
   const canSeeTeam = () => may(myRole(), "seeTeam");
   const onActivity = useMatch(() => "/sites/:siteId/activity");
+  const onBoard = useMatch(() => "/sites/:siteId/applications/*");
+  const onProcess = useMatch(() => "/sites/:siteId/process");
   // Whether the tabs are shown depends on the person's role, so wait for both.
   const loading = () => site.isPending || me.isPending;
 
@@ -41,7 +43,8 @@ export default function SitePage(props: RouteSectionProps) {
     if (loading()) return loadingTitle;
     if (site.isError) return siteProblem(site.error);
     const name = site.data?.name ?? "";
-    return canSeeTeam() ? [onActivity() ? "Activity" : "Team", name] : name;
+    const tab = onActivity() ? "Activity" : onBoard() ? "Applications" : onProcess() ? "Approval process" : "Team";
+    return canSeeTeam() ? [tab, name] : name;
   });
 
   return (
@@ -90,7 +93,7 @@ export default function SitePage(props: RouteSectionProps) {
                 when={canSeeTeam()}
                 // Only the lead and team have tabs: anyone else following an Activity link sees the summary.
                 fallback={
-                  <Show when={onActivity()}>
+                  <Show when={onActivity() || onBoard() || onProcess()}>
                     <Navigate href={`/sites/${params.siteId}`} />
                   </Show>
                 }
@@ -100,6 +103,16 @@ export default function SitePage(props: RouteSectionProps) {
                     <li>
                       <A class="tab" href={`/sites/${params.siteId}`} end>
                         Team
+                      </A>
+                    </li>
+                    <li>
+                      <A class="tab" href={`/sites/${params.siteId}/applications`}>
+                        Applications
+                      </A>
+                    </li>
+                    <li>
+                      <A class="tab" href={`/sites/${params.siteId}/process`}>
+                        Approval process
                       </A>
                     </li>
                     <li>
@@ -123,6 +136,9 @@ export default function SitePage(props: RouteSectionProps) {
                       },
                       get myId() {
                         return me.data?.person.personId;
+                      },
+                      get myRole() {
+                        return myRole();
                       },
                     }}
                   >
