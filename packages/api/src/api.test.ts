@@ -1,7 +1,7 @@
 import { allItems } from "@smallsupports/core/testing";
 import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { useTestApp, worldSites, worldTeamShape } from "../testing";
+import { useTestApp, worldSignUps, worldSites, worldTeamShape } from "../testing";
 import { createApp, maxBodyBytes } from "./app";
 import type { LogLine } from "./log";
 
@@ -63,7 +63,8 @@ describe("what each role sees", () => {
     const token = await tokenFor(leadA());
     const members = await call("query", "member.list", { siteId: siteA }, token);
     expect(members.status).toBe(200);
-    expect((members.data as { items: unknown[] }).items.length).toBe(worldTeamShape.length);
+    // The team, and the people of the three organisations that signed up and applied.
+    expect((members.data as { items: unknown[] }).items.length).toBe(worldTeamShape.length + worldSignUps);
     expect((await call("query", "site.list", {}, token)).code).toBe("FORBIDDEN");
     const me = await call("query", "me.get", undefined, token);
     const sites = (me.data as { sites: { siteId: string; role: string }[] }).sites;

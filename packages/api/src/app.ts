@@ -1,7 +1,7 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Cursor, Outbox } from "@smallsupports/core";
 import { configureDynamo } from "@smallsupports/core/dynamo";
-import { type Context as HonoContext, Hono } from "hono";
+import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";

@@ -53,10 +53,16 @@ const subjects = {
   first: "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b",
   second: "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
   third: "8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e",
+  fourth: "9c0d1e2f-3a4b-4c5d-9e6f-7a8b9c0d1e2f",
 };
 
-function idToken(claims: { sub: string; email: string; email_verified?: unknown }, key = privateKey) {
-  return new SignJWT({ token_use: "id", email: claims.email, email_verified: claims.email_verified })
+function idToken(claims: { sub: string; email: string; email_verified?: unknown; name?: string }, key = privateKey) {
+  return new SignJWT({
+    token_use: "id",
+    email: claims.email,
+    email_verified: claims.email_verified,
+    ...(claims.name ? { name: claims.name } : {}),
+  })
     .setProtectedHeader({ alg: "RS256", kid: "test-key" })
     .setSubject(claims.sub)
     .setIssuer(issuer)
@@ -126,16 +132,32 @@ describe("Cognito sign-in", () => {
     expect((await links()).map((link) => link.subject)).toEqual([subjects.first]);
   });
 
-  it("makes someone invited a person on their first verified sign-in, named as invited; refuses anyone else", async () => {
+  it("makes someone invited a person on their first verified sign-in, named as invited", async () => {
     await withActor(systemActor, () =>
       Invitation.invite({ siteId, name: "Cleo Invited", email: "cleo.invited@example.org", role: "expert" }),
     );
-    const stranger = await idToken({ sub: subjects.third, email: "nobody@example.org", email_verified: true });
-    expect((await whoAmI(stranger)).status).toBe(401);
     const token = await idToken({ sub: subjects.third, email: "Cleo.Invited@example.org", email_verified: true });
     const response = await production.request("/trpc/me.get", { headers: { authorization: `Bearer ${token}` } });
     const body = (await response.json()) as { result: { data: { person: { name: string }; sites: unknown[] } } };
     expect(body.result.data).toMatchObject({ person: { name: "Cleo Invited" }, sites: [] });
     expect((await links()).map((link) => link.subject).sort()).toEqual([subjects.first, subjects.third].sort());
+  });
+
+  it("makes someone who signed themselves up a person with no site, named as they gave it", async () => {
+    const token = await idToken({
+      sub: subjects.fourth,
+      email: "Dee.Newcomer@example.org",
+      email_verified: true,
+      name: "Dee Newcomer",
+    });
+    const response = await production.request("/trpc/me.get", { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as {
+      result: { data: { person: { name: string; email: string }; sites: unknown[] } };
+    };
+    expect(body.result.data).toMatchObject({
+      person: { name: "Dee Newcomer", email: "dee.newcomer@example.org" },
+      sites: [],
+    });
+    // Unverified, the same sign-up would have been refused (see the first test).
   });
 });

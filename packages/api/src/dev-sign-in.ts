@@ -1,7 +1,7 @@
 import { Invitation, Membership, Person, RateLimit, SignIn, Site } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
-import type { SiteRole } from "@smallsupports/core/role";
 import { DomainError } from "@smallsupports/core/errors";
+import type { SiteRole } from "@smallsupports/core/role";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { issueDevToken } from "./auth";
@@ -39,7 +39,8 @@ export function devSignInRoutes(secret: Uint8Array, sourceOf: (c: Context) => st
     const body = z
       .object({ name: z.string().max(200), email: z.string().max(254) })
       .safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ error: { message: 'Send a JSON body like {"name": "...", "email": "..."}.' } }, 400);
+    if (!body.success)
+      return c.json({ error: { message: 'Send a JSON body like {"name": "...", "email": "..."}.' } }, 400);
     try {
       await RateLimit.take(RateLimit.limits.signUpPerAddress, body.data.email.trim().toLowerCase());
       await RateLimit.take(RateLimit.limits.signUpPerSource, sourceOf(c));

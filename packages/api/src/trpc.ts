@@ -14,8 +14,6 @@ import type { SignInResult } from "./auth";
  *   authed               any signed-in person
  *   ownRecords           any signed-in person, acting only on records addressed to them (an
  *                        invitation to their own address); the service checks each record
- *   newcomer             any signed-in person, rate limited per address and per network source:
- *                        the way in for someone who belongs nowhere yet (registering an organisation)
  *   national             national partnership staff
  *   siteProcedure(roles) members of `input.siteId` holding one of `roles`; the membership is
  *                        read from the table on every call (a GetItem on the membership item,
@@ -206,10 +204,12 @@ export function siteProcedure(
 /**
  * The way in for a person who belongs nowhere yet: registering their organisation with a site open
  * to applications. Any signed-in person may, so each address and each network source may do it
- * only a few times an hour (counted in the table, shared by every Lambda instance).
+ * only a few times an hour (counted in the table, shared by every Lambda instance). Used after
+ * `.input()`, so only a well-formed request spends an attempt.
  */
-export const newcomer = authed.use(async ({ ctx, next }) => {
-  await RateLimit.take(RateLimit.limits.registerPerAddress, ctx.person.email);
+export const newcomerLimit = t.middleware(async ({ ctx, next }) => {
+  const { person } = ctx as Context & { person: { email: string } };
+  await RateLimit.take(RateLimit.limits.registerPerAddress, person.email);
   await RateLimit.take(RateLimit.limits.registerPerSource, ctx.source);
   return next();
 });

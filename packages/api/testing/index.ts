@@ -1,3 +1,3 @@
 /** Helpers for the API's tests. Never imported by production code. */
 export { useTestApp } from "./app";
-export { buildWorld, worldSites, worldTeamShape } from "./world";
+export { buildWorld, worldSignUps, worldSites, worldTeamShape } from "./world";

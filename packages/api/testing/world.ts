@@ -1,7 +1,13 @@
-import { Invitation, Person } from "@smallsupports/core";
+import { Application, Invitation, Organisation, Person } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
 import type { SiteRole } from "@smallsupports/core/role";
-import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
+import {
+  addSiteWithLead,
+  asMember,
+  inviteAndJoin,
+  publishAndOpen,
+  signUpAndRegister,
+} from "@smallsupports/core/seeding";
 
 /**
  * A small world for API tests: three sites with every role, built the way people build it (a
@@ -43,10 +49,13 @@ export async function buildWorld(): Promise<void> {
     };
     const lead = await addSiteWithLead(nationalActor, site, person(0));
     leads.push(lead);
+    const providers: Actor[] = [];
     for (const [roleIndex, role] of worldTeamShape.entries()) {
       if (roleIndex === 0) continue;
-      await inviteAndJoin(lead, { siteId: site.siteId, role, ...person(roleIndex) });
+      const member = await inviteAndJoin(lead, { siteId: site.siteId, role, ...person(roleIndex) });
+      if (role === "provider") providers.push({ personId: member.personId, national: false });
     }
+    await buildApplicants(site.siteId, siteIndex, lead, providers);
     // Two invitations still waiting, so invitation lists have more than one page of one.
     for (const [index, role] of (["expert", "provider"] as const).entries()) {
       const name = worldName(100 + siteIndex * 2 + index);
@@ -71,4 +80,72 @@ export async function buildWorld(): Promise<void> {
     email: worldEmail(providerName),
     role: "provider",
   });
+}
+
+/** Organisations per site that signed up from the public page and sent an application. */
+export const worldSignUps = 3;
+
+/** A world organisation's legal name: distinctive, so a leak of one is easy to spot. */
+export const worldOrganisationName = (siteIndex: number, index: number) =>
+  `Worldorg ${worldSites[siteIndex]?.name ?? siteIndex} ${index + 1} Ltd`;
+
+/** Required answers to the default process's questions. */
+export const worldAnswers: Record<string, string | boolean> = {
+  "q-how-started": "We started small.",
+  "q-people-now": "o-1-to-5",
+  "q-values": "The person decides.",
+  "q-one-person": "We shaped a rota around one person.",
+  "q-different": "We stay small.",
+};
+
+export const worldProfile = (legalName: string) => ({
+  legalName,
+  area: "Test area",
+  foundedYear: 2020,
+  peopleSupported: 4,
+  cqcStatus: "in-progress" as const,
+  difference: "We stay small.",
+});
+
+/**
+ * Each site publishes its default process and opens. Its provider members register their
+ * organisations (the first also starts an application with one answer); three organisations that
+ * signed up from the public page have sent applications, so the board's first column has pages.
+ */
+async function buildApplicants(siteId: string, siteIndex: number, lead: Actor, providers: Actor[]) {
+  await publishAndOpen(lead, siteId);
+  for (const [index, provider] of providers.entries()) {
+    const organisation = await withActor(provider, () =>
+      Organisation.register({ siteId, organisation: worldProfile(worldOrganisationName(siteIndex, index)) }),
+    );
+    if (index > 0) continue;
+    const key = { siteId, organisationId: organisation.organisationId };
+    const { application } = await asMember(provider, siteId, () => Application.start(key));
+    await asMember(provider, siteId, () =>
+      Application.saveAnswer({
+        ...key,
+        applicationId: application.applicationId,
+        questionId: "q-values",
+        value: "Kindness.",
+        version: 0,
+      }),
+    );
+  }
+  for (let index = providers.length; index < providers.length + worldSignUps; index++) {
+    const name = worldName(200 + siteIndex * 10 + index);
+    const { actor, organisation } = await signUpAndRegister(
+      siteId,
+      { name, email: worldEmail(name) },
+      worldProfile(worldOrganisationName(siteIndex, index)),
+    );
+    const key = { siteId, organisationId: organisation.organisationId };
+    await asMember(actor, siteId, async () => {
+      const { application } = await Application.start(key);
+      const applicationKey = { ...key, applicationId: application.applicationId };
+      for (const [questionId, value] of Object.entries(worldAnswers)) {
+        await Application.saveAnswer({ ...applicationKey, questionId, value, version: 0 });
+      }
+      await Application.submit({ ...applicationKey, version: application.version });
+    });
+  }
 }

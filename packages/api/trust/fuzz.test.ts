@@ -14,7 +14,9 @@ import {
 } from "./world";
 
 const world = useTrustWorld();
-const payloadsPerProcedure = 1000;
+// Enough to find the odd shape each procedure's schema lets through, while the suite of some
+// fifty procedures still runs in a couple of minutes.
+const payloadsPerProcedure = 500;
 const figures = { payloads: 0, serverErrors: 0 };
 afterAll(() => {
   recordFigures("fuzz", figures);
@@ -126,16 +128,16 @@ describe(`${payloadsPerProcedure} hostile payloads per procedure: never a 500, a
 });
 
 describe("pagination cursors: junk, edited and borrowed ones get BAD_REQUEST, never a 500", () => {
-  // Inputs are strict, so a procedure that accepts a cursor is one that pages.
-  const paginated = allProcedures().filter(
-    (procedure) =>
-      procedure.inputs.length > 0 &&
-      isValid(procedure, { ...(procedure.access?.kind === "site" ? { siteId: targetSite } : {}), cursor: "x" }),
+  // A procedure whose input has a cursor is one that pages (an input with a default wraps its object).
+  type Input = { shape?: object; def?: { innerType?: { shape?: object } } };
+  const paginated = allProcedures().filter((procedure) =>
+    procedure.inputs.some((input) => "cursor" in ((input as Input).shape ?? (input as Input).def?.innerType?.shape ?? {})),
   );
 
   it("finds every paginated procedure", () => {
     expect(paginated.map((procedure) => procedure.path)).toEqual([
       "activity.list",
+      "application.board",
       "invitation.list",
       "member.list",
       "site.list",

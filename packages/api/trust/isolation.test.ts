@@ -56,11 +56,15 @@ describe("an id from another site, sent with the caller's own site, is refused",
   const swappable = siteProcedures.filter((procedure) => fixtures[procedure.path]?.swap);
   it("covers every procedure that names a record", () => {
     expect(swappable.map((procedure) => procedure.path)).toEqual([
+      "application.get",
+      "application.moveStage",
       "invitation.cancel",
       "invitation.correct",
       "invitation.resend",
       "member.changeRole",
       "member.remove",
+      "organisation.get",
+      "organisation.update",
     ]);
   });
   it.each(swappable.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {

@@ -12,6 +12,7 @@ import type { LogLine } from "../src/log";
 import { appRouter } from "../src/root";
 import type { Access } from "../src/trpc";
 import { useTestApp, worldSites } from "../testing";
+import { worldOrganisationName } from "../testing/world";
 
 /** The site under attack, and the site the attackers belong to. */
 export const targetSite: string = worldSites[0].siteId;
@@ -58,7 +59,13 @@ export function allProcedures(): ProcedureInfo[] {
 export async function tableDigest(): Promise<string> {
   const { client, tableName } = dynamo();
   const hash = createHash("sha256");
-  for (const partition of [`site#${targetSite}`, `site#${otherSite}`, "sites", `site#${NATIONAL_SCOPE}`]) {
+  for (const partition of [
+    `site#${targetSite}`,
+    `site#${otherSite}`,
+    "sites",
+    "open-sites",
+    `site#${NATIONAL_SCOPE}`,
+  ]) {
     let start: Record<string, AttributeValue> | undefined;
     do {
       const page = await client.send(
@@ -141,6 +148,7 @@ export function useTrustWorld() {
     }
     for (const person of seeded.state.people) secrets.push(person.name);
     secrets.push("Olive Outsider", "olive.outsider@example.org");
+    for (const siteIndex of worldSites.keys()) secrets.push(...organisationNames(siteIndex));
   });
 
   function caller(kind: CallerKind, siteId: string | null = null): Caller {
@@ -149,10 +157,13 @@ export function useTrustWorld() {
     return found;
   }
 
-  /** Names and emails of the target site's members: none may appear in a refused response. */
+  /**
+   * Names and emails of the target site's members, and its organisations' names: none may appear
+   * in a refused response.
+   */
   async function targetSecrets(): Promise<string[]> {
     const { items } = await Membership.list({ siteId: targetSite, limit: 100 });
-    return items.flatMap((member) => [member.name, member.email]);
+    return [...items.flatMap((member) => [member.name, member.email]), ...organisationNames(0)];
   }
 
   return { ...seeded, caller, targetSecrets, secrets };
@@ -195,4 +206,9 @@ export function recordFigures(file: string, figures: Record<string, number>) {
 
 export function useFigures(file: string, figures: Record<string, number>) {
   afterAll(() => recordFigures(file, figures));
+}
+
+/** The legal names of one world site's organisations (two provider members' and three sign-ups'). */
+function organisationNames(siteIndex: number): string[] {
+  return Array.from({ length: 5 }, (_, index) => worldOrganisationName(siteIndex, index));
 }

@@ -2,8 +2,9 @@ import { z } from "zod";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import * as Person from "./person";
+import * as Process from "./process";
 import { roleLabels, type SiteRole, siteRoles } from "./role";
-import { cursorSchema, pageSizeSchema, siteIdSchema, verb } from "./validation";
+import { cursorSchema, pageSizeSchema, recordIdSchema, siteIdSchema, verb } from "./validation";
 
 export interface ActivityEntry {
   eventId: string;
@@ -32,12 +33,26 @@ export const list = verb(
     );
     const siteIds = events.filter((event) => event.recordType === "site").map((event) => event.recordId);
     const invitationIds = events.filter((event) => event.recordType === "invitation").map((event) => event.recordId);
-    const [names, sites, invitees] = await Promise.all([
+    const parsed = events.map((event) => ({
+      ...event,
+      before: parseFields(event.before),
+      after: parseFields(event.after),
+    }));
+    const organisationIds = parsed.flatMap((event) =>
+      event.recordType === "organisation"
+        ? [event.recordId]
+        : typeof event.after.organisationId === "string"
+          ? [event.after.organisationId]
+          : [],
+    );
+    const [names, sites, invitees, organisations, stages] = await Promise.all([
       Person.namesOf(personIds),
       siteNames(siteIds),
       inviteeNames(siteId, invitationIds),
+      organisationNames(siteId, organisationIds),
+      parsed.some((event) => event.recordType === "application") ? stageNames(siteId) : new Map<string, string>(),
     ]);
-    const items: ActivityEntry[] = events.map((event) => ({
+    const items: ActivityEntry[] = parsed.map((event) => ({
       eventId: event.eventId,
       at: event.at,
       // The audit event keeps who said no; the site sees neither their name nor their id.
@@ -46,10 +61,7 @@ export const list = verb(
       action: event.action,
       recordType: event.recordType,
       recordId: event.recordId,
-      summary: summarise(
-        { ...event, before: parseFields(event.before), after: parseFields(event.after) },
-        { names, sites, invitees },
-      ),
+      summary: summarise(event, { names, sites, invitees, organisations, stages }),
     }));
     return { items, cursor: Cursor.seal(scope, page.cursor) };
   },
@@ -86,6 +98,9 @@ interface Names {
   sites: Map<string, string>;
   /** The names typed on invitations that are still open; a closed one's name is gone. */
   invitees: Map<string, string>;
+  organisations: Map<string, string>;
+  /** Stage names from the site's newest published process. */
+  stages: Map<string, string>;
 }
 
 function role(value: unknown): string {
@@ -93,7 +108,10 @@ function role(value: unknown): string {
 }
 
 /** One plain sentence for an event, with today's names for the people and site it names. */
-function summarise(event: StoredEvent, { names, sites, invitees }: Names): string {
+function summarise(event: StoredEvent, { names, sites, invitees, organisations, stages }: Names): string {
+  const organisationId = event.recordType === "organisation" ? event.recordId : event.after.organisationId;
+  const organisation = organisations.get(String(organisationId)) ?? "an organisation";
+  const stage = (value: unknown) => stages.get(String(value)) ?? "another stage";
   const person = names.get(event.recordId) ?? formerPerson;
   const invitee = invitees.get(event.recordId);
   const invitation = invitee ? `the invitation to ${invitee}` : "an invitation";
@@ -130,6 +148,43 @@ function summarise(event: StoredEvent, { names, sites, invitees }: Names): strin
       return `${person} corrected their name`;
     case "person.sign_in_linked":
       return `${person} signed in with their account for the first time`;
+    case "site.opened":
+      return "Opened the site to applications";
+    case "site.closed":
+      return "Closed the site to new applications";
+    case "process.published":
+      return `Published version ${event.after.number} of the approval process`;
+    case "process.question_saved":
+      return "Changed a question in the draft approval process";
+    case "process.question_removed":
+      return "Removed a question from the draft approval process";
+    case "process.question_moved":
+      return "Moved a question in the draft approval process";
+    case "process.page_saved":
+    case "process.page_removed":
+      return "Changed the pages of the draft approval process";
+    case "process.stages_saved":
+      return "Changed the stages of the draft approval process";
+    case "process.criteria_saved":
+      return "Changed the criteria of the draft approval process";
+    case "process.scale_saved":
+      return "Changed the scoring scale of the draft approval process";
+    case "process.settings_saved":
+      return "Changed the review settings of the draft approval process";
+    case "organisation.registered":
+      return `${organisation} registered interest`;
+    case "organisation.updated":
+      return `Updated ${organisation}'s details`;
+    case "application.started":
+      return `${organisation} started an application`;
+    case "application.answer_saved":
+      return `Saved an answer on ${organisation}'s application`;
+    case "application.submitted":
+      return `${organisation} sent their application`;
+    case "application.withdrawn":
+      return `${organisation} withdrew their application`;
+    case "application.stage_moved":
+      return `Moved ${organisation}'s application from ${stage(event.before.stageId)} to ${stage(event.after.stageId)}`;
     default:
       return `${event.action} on ${event.recordType} ${event.recordId}`;
   }
@@ -157,4 +212,20 @@ async function siteNames(siteIds: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const { data } = await db.entities.site.get(ids.map((siteId) => ({ siteId }))).go();
   return new Map(data.map((site) => [site.siteId, site.name]));
+}
+
+async function organisationNames(siteId: string, organisationIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(organisationIds)].filter((id) => recordIdSchema.safeParse(id).success);
+  if (ids.length === 0) return new Map();
+  const { data } = await db.entities.organisation
+    .get(ids.map((organisationId) => ({ siteId, organisationId })))
+    .go({ attributes: ["organisationId", "legalName", "tradingName"] });
+  return new Map(data.map((item) => [item.organisationId, item.tradingName || item.legalName]));
+}
+
+async function stageNames(siteId: string): Promise<Map<string, string>> {
+  const latest = await Process.latestNumber(siteId);
+  if (!latest) return new Map();
+  const { definition } = await Process.versionOf(siteId, latest);
+  return new Map(definition.stages.map((stage) => [stage.stageId, stage.name.plain]));
 }

@@ -145,8 +145,13 @@ describe("registering and applying", () => {
       .as(() => Application.saveAnswer({ ...key, value: "Second tab", version: 0 }))
       .catch((error) => error);
     expect(stale).toBeInstanceOf(ConflictError);
-    const { answers } = await applicant.as(() => Application.get({ ...applicant.key, applicationId: key.applicationId }));
-    expect(answers.find((answer) => answer.questionId === "q-values")).toMatchObject({ value: "First tab", version: 1 });
+    const { answers } = await applicant.as(() =>
+      Application.get({ ...applicant.key, applicationId: key.applicationId }),
+    );
+    expect(answers.find((answer) => answer.questionId === "q-values")).toMatchObject({
+      value: "First tab",
+      version: 1,
+    });
   });
 
   it("keeps an application on the version it started on when a new version is published", async () => {
@@ -235,7 +240,9 @@ describe("record-level rule", () => {
       expect(await mine.as(attempt).catch((error) => error)).toBeInstanceOf(NotFoundError);
     }
     // The site team sees every organisation in the site.
-    expect(await asMember(team, siteId, () => Application.get(key))).toMatchObject({ application: { status: "draft" } });
+    expect(await asMember(team, siteId, () => Application.get(key))).toMatchObject({
+      application: { status: "draft" },
+    });
   });
 });
 
@@ -302,5 +309,30 @@ describe("the board", () => {
     }
     const standings = [...counts.entries()].filter(([name]) => name.startsWith("standing:"));
     expect(standings.reduce((total, [, value]) => total + value, 0)).toBe(applicants);
+  });
+});
+
+describe("organisation details", () => {
+  it("are corrected by the organisation, and the board's copies follow", async () => {
+    const applicant = await newApplicant();
+    const { application } = await applicant.as(() => Application.start(applicant.key));
+    const updated = await applicant.as(() =>
+      Organisation.update({
+        ...applicant.key,
+        version: applicant.organisation.version + 1,
+        organisation: { ...profile, tradingName: undefined, legalName: "Renamed CIC", cqcStatus: "registered", cqcRating: "good" },
+      }),
+    );
+    expect(updated).toMatchObject({ legalName: "Renamed CIC", tradingName: null, cqcRating: "good" });
+    const { items } = await asMember(lead, siteId, () =>
+      Application.board({ siteId, column: "s-interest", cqcStatus: "registered", limit: 50 }),
+    );
+    expect(items.find((item) => item.applicationId === application.applicationId)).toMatchObject({
+      organisationName: "Renamed CIC",
+    });
+    const unrated = await asMember(team, siteId, () =>
+      Organisation.update({ ...applicant.key, version: updated.version, organisation: { ...profile, peopleSupported: 9 } }),
+    );
+    expect(unrated).toMatchObject({ cqcRating: null, peopleSupported: 9, tradingName: "Fellside" });
   });
 });

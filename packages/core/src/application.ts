@@ -9,8 +9,8 @@ import { ConflictError, NotFoundError, RuleError, ValidationError } from "./erro
 import * as Organisation from "./organisation";
 import { type CqcStatus, cqcStatuses, mayApplyFrom, type Standing } from "./organisation-shape";
 import * as Process from "./process";
-import { withdrawnColumn } from "./process-shape";
 import type { ProcessDefinition, Question, Stage } from "./process-definition";
+import { withdrawnColumn } from "./process-shape";
 import * as Site from "./site";
 import * as SiteStats from "./site-stats";
 import { cursorSchema, pageSizeSchema, recordIdSchema, siteIdSchema, verb, versionSchema } from "./validation";
@@ -201,7 +201,7 @@ export const saveAnswer = verb(
         action: "application.answer_saved",
         recordType: "application",
         recordId: key.applicationId,
-        after: { questionId },
+        after: { organisationId: key.organisationId, questionId },
         changed: ["answer"],
       });
     });
@@ -267,7 +267,7 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
       recordType: "application",
       recordId: key.applicationId,
       before: { status: "draft", stageId: firstStage.stageId },
-      after: { status: "submitted", stageId: secondStage.stageId },
+      after: { organisationId: key.organisationId, status: "submitted", stageId: secondStage.stageId },
     });
   });
   return read(key);
@@ -310,7 +310,7 @@ export const withdraw = verb(applicationKey.extend({ version: versionSchema }), 
       recordType: "application",
       recordId: key.applicationId,
       before: { status: application.status, stageId: application.stageId },
-      after: { status: "withdrawn" },
+      after: { organisationId: key.organisationId, status: "withdrawn" },
     });
   });
   return read(key);
@@ -359,7 +359,7 @@ export const moveStage = verb(
         recordType: "application",
         recordId: key.applicationId,
         before: { stageId: application.stageId },
-        after: { stageId },
+        after: { organisationId: key.organisationId, stageId },
       });
     });
     return read(key);
@@ -489,7 +489,11 @@ function checkAnswer(question: Question, value: AnswerValue): AnswerValue {
       if (typeof value !== "string" || !optionIds.includes(value)) throw wrong("Choose one of the options.");
       return value;
     case "multiple-choice":
-      if (!Array.isArray(value) || value.some((id) => !optionIds.includes(id)) || new Set(value).size !== value.length) {
+      if (
+        !Array.isArray(value) ||
+        value.some((id) => !optionIds.includes(id)) ||
+        new Set(value).size !== value.length
+      ) {
         throw wrong("Choose from the options given.");
       }
       return optionIds.filter((id) => value.includes(id));

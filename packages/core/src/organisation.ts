@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { useActor, useMembership } from "./actor";
 import { change, useChange } from "./change";
+import { now } from "./clock";
 import { db } from "./db";
 import { ConflictError, NotFoundError, RuleError } from "./errors";
 import * as Membership from "./membership";
@@ -149,13 +150,21 @@ export const register = verb(
             contactPersonId: person.personId,
             standing: "interest",
             registeredBy: person.personId,
+            createdAt: now().toISOString(),
           })
           .commit(),
       );
       if (membership) {
         Membership.joinOrganisation({ siteId, personId: person.personId, organisationId, version: membership.version });
       } else {
-        Membership.add({ siteId, siteName: site.name, person, role: "provider", addedBy: person.personId, organisationId });
+        Membership.add({
+          siteId,
+          siteName: site.name,
+          person,
+          role: "provider",
+          addedBy: person.personId,
+          organisationId,
+        });
       }
       SiteStats.count(siteId, SiteStats.counterName.standing("interest"), 1);
       audit({
@@ -198,12 +207,19 @@ export const update = verb(
     await change("organisation.update", async () => {
       const { write, audit } = useChange();
       write(({ organisation: organisations }) => {
+        const { tradingName, cqcRating, ...facts } = organisation;
+        // An optional fact left out is removed, not kept from before.
+        const absent = [...(tradingName ? [] : ["tradingName"]), ...(cqcRating ? [] : ["cqcRating"])] as (
+          | "tradingName"
+          | "cqcRating"
+        )[];
         const patch = organisations
           .patch({ siteId, organisationId })
-          .set({ ...organisation, tradingName: organisation.tradingName ?? "" })
+          .set({ ...facts, ...(tradingName ? { tradingName } : {}), ...(cqcRating ? { cqcRating } : {}) });
+        return (absent.length ? patch.remove(absent) : patch)
           .add({ version: 1 })
-          .where((attributes, operations) => operations.eq(attributes.version, version));
-        return (organisation.cqcRating ? patch : patch.remove(["cqcRating"])).commit();
+          .where((attributes, operations) => operations.eq(attributes.version, version))
+          .commit();
       });
       const live = application?.data;
       if (live && live.status !== "withdrawn") {
@@ -227,7 +243,11 @@ export const update = verb(
         action: "organisation.updated",
         recordType: "organisation",
         recordId: organisationId,
-        before: { cqcStatus: current.cqcStatus, cqcRating: current.cqcRating, peopleSupported: current.peopleSupported },
+        before: {
+          cqcStatus: current.cqcStatus,
+          cqcRating: current.cqcRating,
+          peopleSupported: current.peopleSupported,
+        },
         after: {
           cqcStatus: organisation.cqcStatus,
           cqcRating: organisation.cqcRating ?? null,
@@ -255,12 +275,20 @@ export interface MyOrganisation {
 }
 
 /** The organisations the person signed in acts for, in every site, and provider memberships without one. */
-export async function mine(): Promise<{ organisations: MyOrganisation[]; toRegister: { siteId: string; siteName: string }[] }> {
+export async function mine(): Promise<{
+  organisations: MyOrganisation[];
+  toRegister: { siteId: string; siteName: string }[];
+}> {
   const memberships = (await Membership.sitesOf(useActor().personId)).filter((member) => member.role === "provider");
   const withOrganisation = memberships.filter((member) => member.organisationId);
   const { data } = withOrganisation.length
     ? await db.entities.organisation
-        .get(withOrganisation.map((member) => ({ siteId: member.siteId, organisationId: member.organisationId as string })))
+        .get(
+          withOrganisation.map((member) => ({
+            siteId: member.siteId,
+            organisationId: member.organisationId as string,
+          })),
+        )
         .go()
     : { data: [] };
   const siteNames = new Map(memberships.map((member) => [member.siteId, member.siteName]));

@@ -39,7 +39,6 @@ const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "That reference is not valid: refresh the page and try again.");
 
-
 export const optionSchema = z.strictObject({
   optionId: idSchema.optional(),
   wording: wordingSchema("option", 120),
@@ -211,10 +210,7 @@ export function defaultDefinition(siteName: string): ProcessDefinition {
             questionId: "q-how-started",
             kind: "long-text",
             required: true,
-            wording: wording(
-              "How did your organisation start, and why?",
-              "How did you start? Why did you start?",
-            ),
+            wording: wording("How did your organisation start, and why?", "How did you start? Why did you start?"),
             help: wording(
               "Tell us in your own words. There is no right answer, and new organisations are welcome.",
               "Use your own words. New organisations can apply.",
@@ -262,10 +258,7 @@ export function defaultDefinition(siteName: string): ProcessDefinition {
               "Tell us about a time you shaped support around one person.",
               "Tell us about one person you supported. How did you make the support right for them?",
             ),
-            help: wording(
-              "Leave out names and anything that could identify them.",
-              "Do not use their name.",
-            ),
+            help: wording("Leave out names and anything that could identify them.", "Do not use their name."),
             options: [],
           },
           {

@@ -202,17 +202,19 @@ export const removePage = verb(draftKey.extend({ pageId: partIdSchema }), ({ sit
  * statistics); one sent without an id is new. The first stage is where an application sits while
  * the provider writes it; submitting moves it to the second.
  */
-export const saveStages = verb(draftKey.extend({ stages: z.array(stageSchema).max(10) }), ({ siteId, version, stages }) =>
-  editDraft(siteId, version, "stages_saved", (definition) => {
-    definition.stages = keepIds(
-      stages,
-      definition.stages.map((stage) => stage.stageId),
-      "stageId",
-      "s",
-      "stage",
-    );
-    return { stages: definition.stages.length };
-  }),
+export const saveStages = verb(
+  draftKey.extend({ stages: z.array(stageSchema).max(10) }),
+  ({ siteId, version, stages }) =>
+    editDraft(siteId, version, "stages_saved", (definition) => {
+      definition.stages = keepIds(
+        stages,
+        definition.stages.map((stage) => stage.stageId),
+        "stageId",
+        "s",
+        "stage",
+      );
+      return { stages: definition.stages.length };
+    }),
 );
 
 /** Replaces the criteria, in order, each linked to a national characteristic or site-specific. */

@@ -31,7 +31,10 @@ export async function take(limit: Limit, key: string): Promise<void> {
     .update({ bucket, window: String(windowStart) })
     .add({ count: 1 })
     .set({ expiresAt: windowStart + limit.windowSeconds * 2 })
-    .where((attributes, operations) => `${operations.notExists(attributes.count)} OR ${operations.lt(attributes.count, limit.allowed)}`)
+    .where(
+      (attributes, operations) =>
+        `${operations.notExists(attributes.count)} OR ${operations.lt(attributes.count, limit.allowed)}`,
+    )
     .go({ response: "none" })
     .then(() => "ok" as const)
     .catch((error: { cause?: { name?: string } }) => {

@@ -89,15 +89,12 @@ export async function personFor(email: string): Promise<Person.Person | undefine
  * self sign-up and its emailed code). Someone who already has an account, or an invitation, is
  * sent to sign in instead, so signing up can never take over an address.
  */
-export const signUp = verb(
-  z.strictObject({ name: personNameSchema, email: emailSchema }),
-  async ({ name, email }) => {
-    if ((await Person.findByEmail(email)) || (await Invitation.nameInvitedAs(email))) {
-      throw new ConflictError("That address already has an account or an invitation. Sign in with it instead.");
-    }
-    return Person.createAtFirstSignIn({ name, email });
-  },
-);
+export const signUp = verb(z.strictObject({ name: personNameSchema, email: emailSchema }), async ({ name, email }) => {
+  if ((await Person.findByEmail(email)) || (await Invitation.nameInvitedAs(email))) {
+    throw new ConflictError("That address already has an account or an invitation. Sign in with it instead.");
+  }
+  return Person.createAtFirstSignIn({ name, email });
+});
 
 /** A Cognito user's name as they gave it, or else the part of their address before the @. */
 function nameFor(identity: CognitoIdentity): string {

@@ -130,53 +130,50 @@ async function summarise(sites: SiteItem[], stats: StatsItem[], open: Set<string
  * interest in it, or closes it. Opening needs a published process: it is what providers apply to.
  * Organisations already applying carry on either way.
  */
-export const setOpen = verb(
-  z.strictObject({ siteId: siteIdSchema, open: z.boolean() }),
-  async ({ siteId, open }) => {
-    const [site, opening] = await Promise.all([
-      db.entities.site.get({ siteId }).go(),
-      db.entities.openSite.get({ siteId }).go({ consistent: true }),
-    ]);
-    if (!site.data) throw new NotFoundError("That site does not exist.");
-    if (Boolean(opening.data) === open) return get({ siteId });
-    const latest = open ? await Process.latestNumber(siteId) : 0;
-    if (open && !latest) {
-      throw new RuleError("Publish the approval process first: it is what providers apply to.");
+export const setOpen = verb(z.strictObject({ siteId: siteIdSchema, open: z.boolean() }), async ({ siteId, open }) => {
+  const [site, opening] = await Promise.all([
+    db.entities.site.get({ siteId }).go(),
+    db.entities.openSite.get({ siteId }).go({ consistent: true }),
+  ]);
+  if (!site.data) throw new NotFoundError("That site does not exist.");
+  if (Boolean(opening.data) === open) return get({ siteId });
+  const latest = open ? await Process.latestNumber(siteId) : 0;
+  if (open && !latest) {
+    throw new RuleError("Publish the approval process first: it is what providers apply to.");
+  }
+  const lookingFor = latest ? (await Process.versionOf(siteId, latest)).definition.settings.lookingFor : undefined;
+  const { name, area } = site.data;
+  await change(open ? "site.open" : "site.close", async () => {
+    const { write, audit } = useChange();
+    if (lookingFor) {
+      write(
+        ({ openSite }) =>
+          openSite
+            .create({
+              siteId,
+              name,
+              area,
+              lookingFor: lookingFor.plain,
+              lookingForEasyRead: lookingFor.easyRead,
+              openedAt: new Date().toISOString(),
+            })
+            .commit(),
+        () => new ConflictError("Someone else opened the site just now."),
+      );
+    } else {
+      write(
+        ({ openSite }) =>
+          openSite
+            .delete({ siteId })
+            .where((attributes, operations) => operations.exists(attributes.siteId))
+            .commit(),
+        () => new ConflictError("Someone else closed the site just now."),
+      );
     }
-    const lookingFor = latest ? (await Process.versionOf(siteId, latest)).definition.settings.lookingFor : undefined;
-    const { name, area } = site.data;
-    await change(open ? "site.open" : "site.close", async () => {
-      const { write, audit } = useChange();
-      if (lookingFor) {
-        write(
-          ({ openSite }) =>
-            openSite
-              .create({
-                siteId,
-                name,
-                area,
-                lookingFor: lookingFor.plain,
-                lookingForEasyRead: lookingFor.easyRead,
-                openedAt: new Date().toISOString(),
-              })
-              .commit(),
-          () => new ConflictError("Someone else opened the site just now."),
-        );
-      } else {
-        write(
-          ({ openSite }) =>
-            openSite
-              .delete({ siteId })
-              .where((attributes, operations) => operations.exists(attributes.siteId))
-              .commit(),
-          () => new ConflictError("Someone else closed the site just now."),
-        );
-      }
-      audit({ siteId, action: open ? "site.opened" : "site.closed", recordType: "site", recordId: siteId });
-    });
-    return get({ siteId });
-  },
-);
+    audit({ siteId, action: open ? "site.opened" : "site.closed", recordType: "site", recordId: siteId });
+  });
+  return get({ siteId });
+});
 
 /** Every site open to applications, for the public page: one query of one small partition. */
 export async function listOpen(): Promise<OpenSite[]> {

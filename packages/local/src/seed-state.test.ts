@@ -1,5 +1,7 @@
 import { Person } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { dynamo } from "@smallsupports/core/dynamo";
 import { useFreshTable } from "@smallsupports/core/testing";
 import { describe, expect, it } from "vitest";
 import { seed } from "./seed";
@@ -24,6 +26,18 @@ describe("the demo data's state", () => {
 
   it("calls a seed that started but never finished incomplete, whatever the table holds", async () => {
     await writeSeedMarker("started");
+    expect(await demoDataState()).toBe("incomplete");
+  });
+
+  it("calls a complete demo of an older version incomplete, so it is written again", async () => {
+    await writeSeedMarker("complete");
+    const { client, tableName } = dynamo();
+    await client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { pk: { S: "_local" }, sk: { S: "seed" }, state: { S: "complete" }, demo: { N: "1" } },
+      }),
+    );
     expect(await demoDataState()).toBe("incomplete");
   });
 });

@@ -15,6 +15,13 @@ const markerKey = {
 
 export type SeedMarker = "started" | "complete";
 
+/**
+ * The shape of the demo data and the table it needs. Raised whenever either changes (a new index,
+ * new kinds of record), so data kept in .data/ from before is written again rather than served
+ * half-fitting the code. 2: organisations, approval processes, applications and the board index.
+ */
+export const demoDataVersion = 2;
+
 /** What a start finds: no table yet, the whole demo, or a seed that stopped part way. */
 export type DemoDataState = "missing" | "complete" | "incomplete";
 
@@ -24,12 +31,18 @@ export async function readSeedMarker(): Promise<SeedMarker | undefined> {
     new GetItemCommand({ TableName: tableName, Key: markerKey, ConsistentRead: true }),
   );
   const state = Item?.state?.S;
+  if (state === "complete" && Item?.demo?.N !== String(demoDataVersion)) return "started";
   return state === "started" || state === "complete" ? state : undefined;
 }
 
 export async function writeSeedMarker(state: SeedMarker): Promise<void> {
   const { client, tableName } = dynamo();
-  await client.send(new PutItemCommand({ TableName: tableName, Item: { ...markerKey, state: { S: state } } }));
+  await client.send(
+    new PutItemCommand({
+      TableName: tableName,
+      Item: { ...markerKey, state: { S: state }, demo: { N: String(demoDataVersion) } },
+    }),
+  );
 }
 
 export async function demoDataState(): Promise<DemoDataState> {
@@ -41,7 +54,8 @@ export async function demoDataState(): Promise<DemoDataState> {
     throw error;
   }
   // No marker: the seed stopped before writing one, or the data predates markers (and so also
-  // predates audit events without names). Either way it is demo data, so it is written again.
+  // predates audit events without names); a marker of an older demo version reads as unfinished.
+  // Either way it is demo data, so it is written again.
   return marker === "complete" ? "complete" : "incomplete";
 }
 

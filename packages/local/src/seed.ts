@@ -1,6 +1,7 @@
 import { Clock, Invitation, Person } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
 import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
+import { seedApprovals } from "./seed-approvals";
 import { seedEmail, seedName, seedNationalStaff, seedOpenInvitations, seedSites, seedTeamShape } from "./seed-data";
 
 export interface SeedSummary {
@@ -17,7 +18,8 @@ const daysAgo = (days: number) => new Date(Date.now() - days * Clock.dayMs);
  * record has its statistics, audit events and emails. National staff add each site with its
  * lead's invitation; the lead joins and invites the rest of the team, who join over the
  * following weeks. Each site also has invitations still waiting, and some sites one that has
- * run out, so the team page shows every state.
+ * run out, so the team page shows every state. Each site publishes its approval process and
+ * organisations apply, one at every point of the way (see seed-approvals.ts).
  */
 export async function seed(): Promise<SeedSummary> {
   const nationalStaff = [];
@@ -37,12 +39,15 @@ export async function seed(): Promise<SeedSummary> {
         return { name, email: seedEmail(name, site.siteId) };
       };
       const lead = await Clock.atTime(daysAgo(started), () => addSiteWithLead(nationalActor, site, person(0)));
+      const providers: Actor[] = [];
       for (const [roleIndex, role] of seedTeamShape.entries()) {
         if (roleIndex === 0) continue;
-        await Clock.atTime(daysAgo(started - 2 - roleIndex * 4), () =>
+        const member = await Clock.atTime(daysAgo(started - 2 - roleIndex * 4), () =>
           inviteAndJoin(lead, { siteId: site.siteId, role, ...person(roleIndex) }),
         );
+        if (role === "provider") providers.push({ personId: member.personId, national: false });
       }
+      await seedApprovals({ site, siteIndex, startedDaysAgo: started, lead, providers });
       for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
         const name = seedName(1000 + siteIndex * 10 + index);
         await Clock.atTime(daysAgo(waiting.daysAgo), () =>

@@ -1,13 +1,16 @@
 import { Organisation } from "@smallsupports/core";
 import { siteAbilities } from "@smallsupports/core/permissions";
-import { authed, newcomer, router, siteProcedure } from "../trpc";
+import { authed, newcomerLimit, router, siteProcedure } from "../trpc";
 
 /** A provider's people reach only their own organisation; the site team reaches all of them. */
 const ownOrganisation = { records: "own-organisation" } as const;
 
 export const organisationRouter = router({
   // Anyone signed in registers their organisation with a site open to applications (rate limited).
-  register: newcomer.input(Organisation.register.schema).mutation(({ input }) => Organisation.register(input)),
+  register: authed
+    .input(Organisation.register.schema)
+    .use(newcomerLimit)
+    .mutation(({ input }) => Organisation.register(input)),
   // The organisations the person signed in acts for, in every site.
   mine: authed.query(() => Organisation.mine()),
   get: siteProcedure(siteAbilities.seeApplications, ownOrganisation)
