@@ -254,6 +254,24 @@ describe("providers apply", () => {
     }
   });
 
+  it("signs up with a plain word per field, sends a known address to sign in, and limits attempts per address", async () => {
+    const post = async (body: unknown) => {
+      const response = await state.app?.request("/api/dev/sign-up", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: response?.status, body: (await response?.json()) as { error?: { fieldErrors?: object } } };
+    };
+    const bad = await post({ name: "A", email: "not an address" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error?.fieldErrors ?? {}).sort()).toEqual(["email", "name"]);
+    const attempt = () => post({ name: "Repeat Person", email: "repeat@apply.example.org" });
+    const statuses = [];
+    for (let tries = 0; tries < 6; tries++) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 429]);
+  });
+
   it("limits registering per address", async () => {
     const token = await signUp("Busy");
     const codes: (string | undefined)[] = [];

@@ -2,6 +2,7 @@ import { Invitation, Membership, Person, RateLimit, SignIn, Site } from "@smalls
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import { DomainError } from "@smallsupports/core/errors";
 import type { SiteRole } from "@smallsupports/core/role";
+import { describeIssues } from "@smallsupports/core/validation";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { issueDevToken } from "./auth";
@@ -41,10 +42,19 @@ export function devSignInRoutes(secret: Uint8Array, sourceOf: (c: Context) => st
       .safeParse(await c.req.json().catch(() => null));
     if (!body.success)
       return c.json({ error: { message: 'Send a JSON body like {"name": "...", "email": "..."}.' } }, 400);
+    // Checked before the limits, so a mistyped form spends no attempt; each problem by its field.
+    const input = SignIn.signUp.schema.safeParse(body.data);
+    if (!input.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of input.error.issues) {
+        fieldErrors[String(issue.path[0])] ??= describeIssues([{ ...issue, path: [] }]);
+      }
+      return c.json({ error: { message: describeIssues(input.error.issues), fieldErrors } }, 400);
+    }
     try {
-      await RateLimit.take(RateLimit.limits.signUpPerAddress, body.data.email.trim().toLowerCase());
+      await RateLimit.take(RateLimit.limits.signUpPerAddress, input.data.email);
       await RateLimit.take(RateLimit.limits.signUpPerSource, sourceOf(c));
-      const person = await SignIn.signUp(body.data);
+      const person = await SignIn.signUp(input.data);
       return c.json({ token: await issueDevToken(person.personId, secret) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

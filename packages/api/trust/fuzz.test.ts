@@ -131,7 +131,9 @@ describe("pagination cursors: junk, edited and borrowed ones get BAD_REQUEST, ne
   // A procedure whose input has a cursor is one that pages (an input with a default wraps its object).
   type Input = { shape?: object; def?: { innerType?: { shape?: object } } };
   const paginated = allProcedures().filter((procedure) =>
-    procedure.inputs.some((input) => "cursor" in ((input as Input).shape ?? (input as Input).def?.innerType?.shape ?? {})),
+    procedure.inputs.some(
+      (input) => "cursor" in ((input as Input).shape ?? (input as Input).def?.innerType?.shape ?? {}),
+    ),
   );
 
   it("finds every paginated procedure", () => {

@@ -320,7 +320,13 @@ describe("organisation details", () => {
       Organisation.update({
         ...applicant.key,
         version: applicant.organisation.version + 1,
-        organisation: { ...profile, tradingName: undefined, legalName: "Renamed CIC", cqcStatus: "registered", cqcRating: "good" },
+        organisation: {
+          ...profile,
+          tradingName: undefined,
+          legalName: "Renamed CIC",
+          cqcStatus: "registered",
+          cqcRating: "good",
+        },
       }),
     );
     expect(updated).toMatchObject({ legalName: "Renamed CIC", tradingName: null, cqcRating: "good" });
@@ -331,7 +337,11 @@ describe("organisation details", () => {
       organisationName: "Renamed CIC",
     });
     const unrated = await asMember(team, siteId, () =>
-      Organisation.update({ ...applicant.key, version: updated.version, organisation: { ...profile, peopleSupported: 9 } }),
+      Organisation.update({
+        ...applicant.key,
+        version: updated.version,
+        organisation: { ...profile, peopleSupported: 9 },
+      }),
     );
     expect(unrated).toMatchObject({ cqcRating: null, peopleSupported: 9, tradingName: "Fellside" });
   });

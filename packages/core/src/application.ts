@@ -57,8 +57,7 @@ const applicationKey = z.strictObject({
   applicationId: recordIdSchema,
 });
 const questionIdSchema = z.string().min(1).max(40);
-const staleApplication =
-  "Someone else changed this application just now. Refresh the page to see where it is now, then try again.";
+const staleApplication = "Someone else changed this application just now. Look at where it is now, then try again.";
 
 /** Starts an application on the site's newest published process, for an organisation that may apply. */
 export const start = verb(
@@ -171,7 +170,7 @@ export const saveAnswer = verb(
       const { write, audit } = useChange();
       const conflict = () =>
         new ConflictError(
-          "This answer was changed in another tab or by a colleague since you opened it. Your words were not saved: copy them, refresh the page and try again.",
+          "This answer was saved in another tab or by a colleague after you opened it, so yours has not been saved yet.",
         );
       if (version === 0) {
         write(({ answer }) => answer.create({ ...answerKey, value: stored, savedBy }).commit(), conflict);

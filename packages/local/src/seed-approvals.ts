@@ -50,7 +50,7 @@ export async function seedApprovals(input: {
     await at(registered, () =>
       withActor(actor, () => Organisation.register({ siteId, organisation: profileOf(organisation) })),
     );
-    await progress(siteId, actor, organisation.step, registered, index);
+    await progress(siteId, actor, organisation, registered, index);
   }
   if (closedSites.has(siteId)) await at(3, () => withActor(lead, () => Site.setOpen({ siteId, open: false })));
 }
@@ -67,7 +67,14 @@ function profileOf(organisation: SeedOrganisation) {
 }
 
 /** Takes an organisation from registered interest to `step`, a few days between each move. */
-async function progress(siteId: string, actor: Actor, step: SeedStep, registered: number, index: number) {
+async function progress(
+  siteId: string,
+  actor: Actor,
+  organisation: SeedOrganisation,
+  registered: number,
+  index: number,
+) {
+  const { step } = organisation;
   if (step === "interest") return;
   const as = <T>(run: () => Promise<T>) => asMember(actor, siteId, run);
   const { organisationId } = (await withActor(actor, () => Organisation.mine())).organisations.find(
@@ -76,7 +83,10 @@ async function progress(siteId: string, actor: Actor, step: SeedStep, registered
   const started = await at(registered - 1, () => as(() => Application.start({ siteId, organisationId })));
   const key = { siteId, organisationId, applicationId: started.application.applicationId };
   const questions = started.process.definition.pages.flatMap((page) => page.questions);
-  const answers = seedAnswers(index);
+  const answers: Record<string, string | boolean> = {
+    ...seedAnswers(index),
+    "q-people-now": peopleOption(organisation.peopleSupported),
+  };
   const toAnswer = step === "applying" ? questions.slice(0, 3) : questions;
   for (const question of toAnswer) {
     const value = answers[question.questionId] ?? (question.kind === "yes-no" ? true : "Yes, across the whole area.");
@@ -189,4 +199,11 @@ async function publishSecondVersion(siteId: string) {
     },
   });
   await Process.publish({ siteId, version: draft.version });
+}
+
+/** The default question's option for how many people an organisation supports now. */
+function peopleOption(people: number): string {
+  if (people === 0) return "o-none-yet";
+  if (people <= 5) return "o-1-to-5";
+  return people <= 15 ? "o-6-to-15" : "o-over-15";
 }

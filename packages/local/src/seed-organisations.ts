@@ -140,7 +140,6 @@ export const seedAnswers = (index: number): Record<string, string | boolean> => 
     "A parent and a support worker started us after seeing a young man's support break down again and again.",
     "We began as a circle of support for one woman and grew slowly as others asked to join.",
   ][index % 3] as string,
-  "q-people-now": ["o-none-yet", "o-1-to-5", "o-6-to-15"][index % 3] as string,
   "q-values": [
     "The person decides what a good day looks like; our job is to make it happen, with their family.",
     "Nobody is moved on or handed over. If something goes wrong we change the support, not the person.",

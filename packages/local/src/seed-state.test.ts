@@ -1,6 +1,6 @@
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { Person } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
-import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { dynamo } from "@smallsupports/core/dynamo";
 import { useFreshTable } from "@smallsupports/core/testing";
 import { describe, expect, it } from "vitest";

@@ -46,7 +46,10 @@ describe("the demo's provider approval", () => {
   it("publishes every site's process and leaves all but one open to applications", async () => {
     const open = await Site.listOpen();
     expect(open.map((site) => site.siteId).sort()).toEqual(
-      seedSites.map((site) => site.siteId).filter((siteId) => siteId !== "kent-medway").sort(),
+      seedSites
+        .map((site) => site.siteId)
+        .filter((siteId) => siteId !== "kent-medway")
+        .sort(),
     );
     for (const site of seedSites) expect(await Process.latestNumber(site.siteId)).toBeGreaterThanOrEqual(1);
     // Lancashire and South Cumbria's example cohort applied on the first version; later ones on the second.

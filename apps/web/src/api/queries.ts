@@ -61,10 +61,66 @@ export const queries = {
     }),
 
   // Approval process queries (the process editor) go here.
+  /** The draft of a site's approval process, which its project lead edits and its team reads. */
+  processDraft: (siteId: string) =>
+    queryOptions({ queryKey: ["process-draft", siteId], queryFn: () => api.process.draft.query({ siteId }) }),
+
+  /** The numbered versions of a site's approval process, newest first. */
+  processVersions: (siteId: string) =>
+    queryOptions({ queryKey: ["process-versions", siteId], queryFn: () => api.process.versions.query({ siteId }) }),
 
   // Provider queries (open sites, organisations, application forms) go here.
 
+  /** Sites taking applications, for the public page: no sign-in needed. */
+  openSites: () => queryOptions({ queryKey: ["open-sites"], queryFn: () => api.site.listOpen.query() }),
+
+  /** The organisations the signed-in person acts for, and sites where they still need to register one. */
+  myOrganisations: () => queryOptions({ queryKey: ["my-organisations"], queryFn: () => api.organisation.mine.query() }),
+
+  organisation: (siteId: string, organisationId: string) =>
+    queryOptions({
+      queryKey: ["organisation", siteId, organisationId],
+      queryFn: () => api.organisation.get.query({ siteId, organisationId }),
+    }),
+
+  /** An organisation's applications in a site, oldest first. */
+  applicationHistory: (siteId: string, organisationId: string) =>
+    queryOptions({
+      queryKey: ["application-history", siteId, organisationId],
+      queryFn: () => api.application.history.query({ siteId, organisationId }),
+    }),
+
+  /** An application with the process version it is on and its saved answers, for its own organisation. */
+  applicationForm: (siteId: string, organisationId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: ["application-form", siteId, organisationId, applicationId],
+      queryFn: () => api.application.get.query({ siteId, organisationId, applicationId }),
+      // The form keeps what the person types; it reads the saved answers again only when asked.
+      staleTime: Number.POSITIVE_INFINITY,
+      refetchOnWindowFocus: false,
+    }),
+
   // Board queries (the site board and reviewing an application) go here.
+
+  /** The board's columns with their counts, the published version, and registered interest. */
+  boardSummary: (siteId: string) =>
+    queryOptions({
+      queryKey: ["board", siteId, "summary"],
+      queryFn: () => api.application.boardSummary.query({ siteId }),
+    }),
+
+  /** One column of the board, longest in the stage first, narrowed by CQC status and time in stage. */
+  boardColumn: (siteId: string, column: string, filters: BoardFilters) =>
+    paged(["board", siteId, "column", column, filters], (cursor) =>
+      api.application.board.query({ siteId, column, ...filters, cursor, limit: 25 }),
+    ),
+
+  /** An application with its process version and answers, as the site team reads it. */
+  reviewApplication: (siteId: string, organisationId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: ["application-review", siteId, organisationId, applicationId],
+      queryFn: () => api.application.get.query({ siteId, organisationId, applicationId }),
+    }),
 
   /** The seeded people to sign in as; only a local server answers. */
   devPeople: () =>
@@ -128,6 +184,94 @@ export function afterRename(queryClient: QueryClient) {
 
 // Approval process invalidations go here.
 
+/** A site's draft process, as every process edit answers with it. */
+type ProcessDraft = Awaited<ReturnType<typeof api.process.draft.query>>;
+
+/**
+ * After an edit to the draft process. Every edit answers with the new draft, so it goes straight
+ * into the cache (no second fetch); the edit is a new activity entry.
+ */
+export function afterProcessEdit(queryClient: QueryClient, siteId: string, draft: ProcessDraft) {
+  queryClient.setQueryData(queries.processDraft(siteId).queryKey, draft);
+  return queryClient.invalidateQueries({ queryKey: queries.activity(siteId).queryKey });
+}
+
+/** After someone else changed the draft first: fetch the latest so the editor shows it. */
+export function afterProcessConflict(queryClient: QueryClient, siteId: string) {
+  return queryClient.invalidateQueries({ queryKey: queries.processDraft(siteId).queryKey });
+}
+
+/**
+ * After publishing: the draft's status, the list of versions, the site's summary, the board (which
+ * shows the published version's stages), the public list (an open site's description changes with
+ * it) and the activity.
+ */
+export function afterProcessPublished(queryClient: QueryClient, siteId: string, draft: ProcessDraft) {
+  queryClient.setQueryData(queries.processDraft(siteId).queryKey, draft);
+  return Promise.all(
+    [
+      queries.processVersions(siteId),
+      queries.site(siteId),
+      queries.boardSummary(siteId),
+      queries.openSites(),
+      queries.activity(siteId),
+    ].map(({ queryKey }) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+/** After the site opens to applications or closes: its summary, the public list and the activity. */
+export function afterSiteOpenChange(queryClient: QueryClient, siteId: string) {
+  return Promise.all(
+    [queries.site(siteId), queries.openSites(), queries.activity(siteId)].map(({ queryKey }) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
+}
+
 // Provider invalidations go here.
 
+/** After someone registers an organisation: they are now a provider member of the site. */
+export function afterOrganisationRegistered(queryClient: QueryClient) {
+  return Promise.all(
+    [queries.myOrganisations(), queries.me()].map(({ queryKey }) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+/**
+ * After an organisation's details change, or its application is started, sent or withdrawn:
+ * its page, its applications, and the cards on its people's home page all show its standing.
+ */
+export function afterOrganisationChange(queryClient: QueryClient, siteId: string, organisationId: string) {
+  return Promise.all(
+    [
+      queries.organisation(siteId, organisationId).queryKey,
+      queries.applicationHistory(siteId, organisationId).queryKey,
+      queries.myOrganisations().queryKey,
+      ["application-form", siteId, organisationId],
+    ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
 // Board invalidations go here.
+
+/** The board's filters, as the API takes them: each left out means "any". */
+export type BoardFilters = Pick<Parameters<typeof api.application.board.query>[0], "cqcStatus" | "minDaysInStage">;
+
+/**
+ * After the site team moves an application, or finds someone else moved it first: every column
+ * and count of the board, the application itself, and the activity.
+ */
+export function afterStageMove(
+  queryClient: QueryClient,
+  siteId: string,
+  organisationId: string,
+  applicationId: string,
+) {
+  return Promise.all(
+    [
+      ["board", siteId],
+      queries.reviewApplication(siteId, organisationId, applicationId).queryKey,
+      queries.activity(siteId).queryKey,
+    ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}

@@ -6,6 +6,7 @@ import { queries } from "../api/queries";
 import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
 import { MyInvitations } from "./my-invitations";
+import { MyOrganisations } from "./my-organisations";
 
 /** "My sites": every site the signed-in person belongs to, with their role in each. */
 export default function Home() {
@@ -29,6 +30,7 @@ export default function Home() {
                 Hello, <bdi>{data().person.name.split(" ")[0]}</bdi>
               </PageHeading>
               <MyInvitations />
+              <MyOrganisations />
               <Show when={data().person.national}>
                 <section class="card highlight">
                   <h2>National partnership staff</h2>
@@ -48,6 +50,11 @@ export default function Home() {
                         ? "As national staff you can open any site from All sites."
                         : "A site's project lead can invite you."}
                     </p>
+                    <Show when={!data().person.national}>
+                      <p>
+                        Do you run a support organisation? <A href="/apply">See the sites taking applications</A>.
+                      </p>
+                    </Show>
                   </EmptyState>
                 }
               >

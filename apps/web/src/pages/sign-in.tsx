@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import { roleLabels, siteRoles } from "../api/labels";
@@ -22,6 +22,9 @@ interface Group {
  */
 export default function SignIn() {
   const navigate = useNavigate();
+  // Where to go once signed in: back to the page that sent the person here (registering interest), or home.
+  const [search] = useSearchParams<{ next?: string }>();
+  const next = () => (search.next?.startsWith("/") && !search.next.startsWith("//") ? search.next : "/");
   const [filter, setFilter] = createSignal("");
   const [signingIn, setSigningIn] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<string | null>(null);
@@ -87,7 +90,7 @@ export default function SignIn() {
       });
       if (!response.ok) throw new Error();
       startSession(((await response.json()) as { token: string }).token);
-      navigate("/", { replace: true });
+      navigate(next(), { replace: true });
     } catch {
       setFailure(`We could not sign you in as ${person.name}. Please try again.`);
     } finally {
@@ -113,6 +116,9 @@ export default function SignIn() {
       </p>
       <p>
         No email leaves this machine: <A href="/dev/outbox">see the emails the platform has sent</A>.
+      </p>
+      <p class="notice notice-info">
+        <A href="/apply">New provider? See the sites taking applications</A>
       </p>
       <Show when={failure()}>
         <div class="notice notice-error" role="alert">

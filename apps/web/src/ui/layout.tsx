@@ -17,9 +17,11 @@ export function Layout(props: { children?: JSX.Element }) {
   const me = useQuery(() => ({ ...queries.me(), enabled: !!token() }));
   // Pages anyone may open: signing in, and the local demo's emails (which an invitee reads first).
   const onSignIn = () => location.pathname === "/sign-in" || location.pathname === "/dev/outbox";
+  // The way in for new providers: the sites taking applications, and signing up to apply to one.
+  const onApply = () => /^\/apply(\/[^/]+)?\/?$/.test(location.pathname);
 
   return (
-    <Show when={token() || onSignIn()} fallback={<Navigate href="/sign-in" />}>
+    <Show when={token() || onSignIn() || onApply()} fallback={<Navigate href="/sign-in" />}>
       <a class="skip-link" href="#main">
         Skip to main content
       </a>
@@ -52,6 +54,13 @@ export function Layout(props: { children?: JSX.Element }) {
               <button type="button" class="button button-quiet" onClick={() => endSession("signed-out")}>
                 Sign out
               </button>
+            </div>
+          </Show>
+          <Show when={!token() && onApply()}>
+            <div class="account">
+              <A href="/sign-in" class="account-name">
+                Sign in
+              </A>
             </div>
           </Show>
         </div>

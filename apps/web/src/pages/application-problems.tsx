@@ -1,0 +1,88 @@
+import { A } from "@solidjs/router";
+import { createEffect, createUniqueId, For, on, Show } from "solid-js";
+
+/**
+ * Moves focus to an element as soon as it is on screen: a field on another page of a long form
+ * appears only once the switch to that page has drawn.
+ */
+export function focusWhenShown(id: string, framesLeft = 30) {
+  const element = document.getElementById(id);
+  if (element) element.focus();
+  else if (framesLeft > 0) requestAnimationFrame(() => focusWhenShown(id, framesLeft - 1));
+}
+
+/** One problem: where it is (a field on another page, or a page to go to), if anywhere. */
+export interface Problem {
+  message: string;
+  /** The field's id: the link moves focus there. */
+  targetId?: string;
+  /** Runs first, to show the field (switching to its page of a long form). */
+  reveal?: () => void;
+  /** A page elsewhere that solves it (signing in, say). */
+  href?: string;
+  linkText?: string;
+}
+
+/**
+ * "There is a problem", as the shared error summary draws it, for problems that are not a tRPC
+ * error (signing up) or whose fields may be on another page of a long form. It takes focus each
+ * time a new list of problems arrives, so every failed try is read out.
+ */
+export function ProblemSummary(props: { problems: Problem[] | null }) {
+  const headingId = createUniqueId();
+  let summary: HTMLDivElement | undefined;
+  createEffect(
+    on(
+      () => props.problems,
+      (problems) => problems?.length && summary?.focus(),
+    ),
+  );
+  return (
+    <Show when={props.problems?.length}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group of links, not a set of form controls. */}
+      <div ref={summary} class="error-summary" role="group" tabindex="-1" aria-labelledby={headingId}>
+        <h2 id={headingId} class="error-summary-title">
+          There is a problem
+        </h2>
+        <ul class="error-summary-list">
+          <For each={props.problems}>
+            {(problem) => (
+              <li>
+                <Show
+                  when={problem.targetId}
+                  fallback={
+                    <>
+                      {problem.message}
+                      <Show when={problem.href}>
+                        {(href) => (
+                          <>
+                            {" "}
+                            <A href={href()}>{problem.linkText}</A>
+                          </>
+                        )}
+                      </Show>
+                    </>
+                  }
+                >
+                  {(targetId) => (
+                    <a
+                      href={`#${targetId()}`}
+                      onClick={(event) => {
+                        // Focus, not the browser's jump: the field is ready to answer, the address stays.
+                        event.preventDefault();
+                        problem.reveal?.();
+                        focusWhenShown(targetId());
+                      }}
+                    >
+                      {problem.message}
+                    </a>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
+    </Show>
+  );
+}
