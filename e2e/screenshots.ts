@@ -82,10 +82,103 @@ for (const width of [360, 1280]) {
   await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
   await page.getByRole("heading", { name: "What happens next" }).waitFor();
   await shot("site-summary-expert");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // Invitations, your details and the local emails page.
+  await signInAs(page, "Lancashire and South Cumbria", 0);
+  await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
+  await page.getByRole("region", { name: "Invitations waiting for an answer" }).waitFor();
+  await page.getByRole("region", { name: "Invitations waiting for an answer" }).scrollIntoViewIfNeeded();
+  await shot("site-invitations");
+  await page.goto(`${base}/account`);
+  await page.getByRole("heading", { name: "Your details" }).waitFor();
+  await shot("account");
+
+  // The approval process, the board and one application, as the lead.
+  await page.goto(`${base}/sites/lancashire-south-cumbria/process`);
+  await page.getByRole("heading", { name: "Questions" }).waitFor();
+  await shot("process-editor");
+  await page.getByRole("button", { name: "Add a question" }).first().click();
+  await page.getByRole("dialog").waitFor();
+  await shot("process-question-dialog", false);
+  await page.keyboard.press("Escape");
+  await page.goto(`${base}/sites/lancashire-south-cumbria/applications`);
+  await page.getByRole("heading", { name: "Applications" }).waitFor();
+  await page
+    .getByRole("table")
+    .or(page.getByText(/No applications/))
+    .first()
+    .waitFor();
+  await shot("site-board");
+  await page.getByRole("link", { name: /^Panel review/ }).click();
+  await page.getByRole("link", { name: "Pendle Circles Ltd" }).click();
+  await page.getByRole("button", { name: "Move to another stage" }).waitFor();
+  await shot("application-review");
+  await page.getByRole("button", { name: "Move to another stage" }).click();
+  await page.getByRole("dialog").waitFor();
+  await shot("move-stage", false);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // A provider: their organisation, and the application they are writing.
+  await signInForOrganisation(page, "lancashire-south-cumbria", "Lune Valley Living");
+  await page.goto(`${base}/`);
+  await page.getByRole("heading", { name: "My sites" }).waitFor();
+  await shot("home-provider");
+  await page
+    .getByRole("link", { name: /Lune Valley Living/ })
+    .first()
+    .click();
+  await page.getByRole("link", { name: "Continue your application" }).waitFor();
+  await shot("organisation");
+  await page.getByRole("link", { name: "Continue your application" }).click();
+  await page.getByRole("navigation", { name: "Parts of the form" }).waitFor();
+  await shot("application-form");
+  await page.getByRole("navigation", { name: "Parts of the form" }).getByText("Check and send").click();
+  await page.getByRole("button", { name: "Send my application" }).click();
+  await page.getByRole("group", { name: "There is a problem" }).waitFor();
+  await shot("application-send-errors");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // The public way in, and the local emails page.
+  await page.goto(`${base}/apply`);
+  await page.getByRole("heading", { name: "Sites taking applications" }).waitFor();
+  await shot("open-sites");
+  await page.goto(`${base}/apply/devon`);
+  await page.getByLabel("Your name").waitFor();
+  await shot("register-interest");
+  await page.goto(`${base}/dev/outbox`);
+  await page.getByRole("heading", { name: "Emails sent" }).waitFor();
+  await shot("dev-outbox");
   await context.close();
 }
 await browser.close();
 console.log(`Screenshots saved in ${out}`);
+
+interface DevPerson {
+  id: string;
+  memberships: { siteId: string; role: string }[];
+}
+
+/** Signs in, through the local sign-in API, as a provider who acts for the named organisation. */
+async function signInForOrganisation(page: Page, siteId: string, organisation: string) {
+  const { people } = (await (await fetch(`${base}/api/dev/people`)).json()) as { people: DevPerson[] };
+  const providers = people.filter((p) => p.memberships.some((m) => m.siteId === siteId && m.role === "provider"));
+  for (const person of providers) {
+    const response = await fetch(`${base}/api/dev/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personId: person.id }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    const mine = await fetch(`${base}/trpc/organisation.mine`, { headers: { authorization: `Bearer ${token}` } });
+    if (!JSON.stringify(await mine.json()).includes(organisation)) continue;
+    await page.goto(`${base}/sign-in`);
+    await page.evaluate((value) => localStorage.setItem("smallsupports.token", value), token);
+    return;
+  }
+  throw new Error(`No one acts for ${organisation} in ${siteId}.`);
+}
 
 async function signInAs(page: Page, group: string, index: number) {
   await page.goto(`${base}/sign-in`);
