@@ -60,7 +60,6 @@ export const queries = {
       },
     }),
 
-  // Approval process queries (the process editor) go here.
   /** The draft of a site's approval process, which its project lead edits and its team reads. */
   processDraft: (siteId: string) =>
     queryOptions({ queryKey: ["process-draft", siteId], queryFn: () => api.process.draft.query({ siteId }) }),
@@ -68,8 +67,6 @@ export const queries = {
   /** The numbered versions of a site's approval process, newest first. */
   processVersions: (siteId: string) =>
     queryOptions({ queryKey: ["process-versions", siteId], queryFn: () => api.process.versions.query({ siteId }) }),
-
-  // Provider queries (open sites, organisations, application forms) go here.
 
   /** Sites taking applications, for the public page: no sign-in needed. */
   openSites: () => queryOptions({ queryKey: ["open-sites"], queryFn: () => api.site.listOpen.query() }),
@@ -99,8 +96,6 @@ export const queries = {
       staleTime: Number.POSITIVE_INFINITY,
       refetchOnWindowFocus: false,
     }),
-
-  // Board queries (the site board and reviewing an application) go here.
 
   /** The board's columns with their counts, the published version, and registered interest. */
   boardSummary: (siteId: string) =>
@@ -182,8 +177,6 @@ export function afterRename(queryClient: QueryClient) {
   );
 }
 
-// Approval process invalidations go here.
-
 /** A site's draft process, as every process edit answers with it. */
 type ProcessDraft = Awaited<ReturnType<typeof api.process.draft.query>>;
 
@@ -228,8 +221,6 @@ export function afterSiteOpenChange(queryClient: QueryClient, siteId: string) {
   );
 }
 
-// Provider invalidations go here.
-
 /** After someone registers an organisation: they are now a provider member of the site. */
 export function afterOrganisationRegistered(queryClient: QueryClient) {
   return Promise.all(
@@ -251,8 +242,6 @@ export function afterOrganisationChange(queryClient: QueryClient, siteId: string
     ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );
 }
-
-// Board invalidations go here.
 
 /** The board's filters, as the API takes them: each left out means "any". */
 export type BoardFilters = Pick<Parameters<typeof api.application.board.query>[0], "cqcStatus" | "minDaysInStage">;

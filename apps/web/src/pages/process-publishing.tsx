@@ -175,6 +175,7 @@ export function ProcessPublishing(props: { siteName: string; myId: string | unde
         title={`Publish version ${next()}?`}
         confirmLabel={`Publish version ${next()}`}
         busyLabel="Publishing…"
+        tone="go"
         busy={publish.isPending}
         error={publish.error}
         onConfirm={() => publish.mutate(undefined)}

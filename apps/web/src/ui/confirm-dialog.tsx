@@ -17,6 +17,8 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   busyLabel: string;
   cancelLabel?: string;
+  /** "danger" (the default) for removing or undoing; "go" for a weighty step forward, like publishing. */
+  tone?: "danger" | "go";
   busy: boolean;
   /** Why the last try failed, if it did. */
   error?: unknown;
@@ -50,7 +52,7 @@ export function ConfirmDialog(props: {
             <div class="form-actions">
               <button
                 type="button"
-                class="button button-danger"
+                class={props.tone === "go" ? "button" : "button button-danger"}
                 disabled={props.busy}
                 onClick={() => props.onConfirm()}
               >
