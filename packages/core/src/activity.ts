@@ -174,17 +174,17 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
     case "organisation.registered":
       return `${organisation} registered interest`;
     case "organisation.updated":
-      return `Updated ${organisation}'s details`;
+      return `Updated ${possessive(organisation)} details`;
     case "application.started":
       return `${organisation} started an application`;
     case "application.answer_saved":
-      return `Saved an answer on ${organisation}'s application`;
+      return `Saved an answer on ${possessive(organisation)} application`;
     case "application.submitted":
       return `${organisation} sent their application`;
     case "application.withdrawn":
       return `${organisation} withdrew their application`;
     case "application.stage_moved":
-      return `Moved ${organisation}'s application from ${stage(event.before.stageId)} to ${stage(event.after.stageId)}`;
+      return `Moved ${possessive(organisation)} application from ${stage(event.before.stageId)} to ${stage(event.after.stageId)}`;
     default:
       return `${event.action} on ${event.recordType} ${event.recordId}`;
   }
@@ -194,6 +194,11 @@ function parseFields(json: string | undefined): Fields {
   if (!json) return {};
   const parsed: unknown = JSON.parse(json);
   return parsed && typeof parsed === "object" ? (parsed as Fields) : {};
+}
+
+/** "Fellside's", but "Bay Horizons'". */
+function possessive(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
 }
 
 function capitalise(text: string): string {

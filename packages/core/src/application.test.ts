@@ -4,6 +4,7 @@ import { useFreshTable } from "../testing";
 import { type Actor, systemActor, withActor } from "./actor";
 import * as Application from "./application";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
+import * as Membership from "./membership";
 import * as Organisation from "./organisation";
 import * as Person from "./person";
 import * as Process from "./process";
@@ -344,5 +345,76 @@ describe("organisation details", () => {
       }),
     );
     expect(unrated).toMatchObject({ cqcRating: null, peopleSupported: 9, tradingName: "Fellside" });
+  });
+});
+
+describe("rules that keep records straight", () => {
+  it("refuses an impossible date plainly, never with a fault", async () => {
+    let draft = await withActor(lead, () => Process.draft({ siteId }));
+    draft = await withActor(lead, () =>
+      Process.saveQuestion({
+        siteId,
+        version: draft.version,
+        pageId: "p-about",
+        question: { kind: "date", required: false, wording: { plain: "When did you start?", easyRead: "When?" } },
+      }),
+    );
+    await withActor(lead, () => Process.publish({ siteId, version: draft.version }));
+    const applicant = await newApplicant();
+    const { application, process } = await applicant.as(() => Application.start(applicant.key));
+    const question = process.definition.pages.flatMap((page) => page.questions).find((q) => q.kind === "date");
+    const key = { ...applicant.key, applicationId: application.applicationId, questionId: question?.questionId ?? "" };
+    for (const value of ["2026-13-01", "2026-00-10", "9999-99-99", "2026-02-30"]) {
+      const error = await applicant.as(() => Application.saveAnswer({ ...key, value, version: 0 })).catch((e) => e);
+      expect(error, value).toBeInstanceOf(ValidationError);
+    }
+    expect(await applicant.as(() => Application.saveAnswer({ ...key, value: "2024-02-29", version: 0 }))).toMatchObject(
+      {
+        value: "2024-02-29",
+      },
+    );
+  });
+
+  it("keeps a provider who acts for an organisation a provider", async () => {
+    const applicant = await newApplicant();
+    const member = await withActor(lead, () => Membership.get({ siteId, personId: applicant.actor.personId }));
+    const error = await withActor(lead, () =>
+      Membership.changeRole({ siteId, personId: member.personId, role: "team", version: member.version }),
+    ).catch((caught) => caught);
+    expect(error).toBeInstanceOf(RuleError);
+  });
+
+  it("lets a provider the site invited register while the site is closed; nobody else", async () => {
+    const invited = await inviteAndJoin(lead, {
+      siteId,
+      role: "provider",
+      name: "Ivy Invited",
+      email: "ivy.invited@example.org",
+    });
+    await withActor(lead, () => Site.setOpen({ siteId, open: false }));
+    try {
+      const registered = await withActor({ personId: invited.personId, national: false }, () =>
+        Organisation.register({ siteId, organisation: { ...profile, legalName: "Ivy's Circle CIC" } }),
+      );
+      expect(registered.standing).toBe("interest");
+      const stranger = await newApplicant().catch((caught) => caught);
+      expect(stranger).toBeInstanceOf(RuleError);
+    } finally {
+      await withActor(lead, () => Site.setOpen({ siteId, open: true }));
+    }
+  });
+
+  it("keeps the first stage first, so drafts and sent applications never share a column", async () => {
+    const draft = await withActor(lead, () => Process.draft({ siteId }));
+    const [first, second, ...rest] = draft.definition.stages;
+    for (const stages of [
+      [second, first, ...rest],
+      [second, ...rest],
+    ]) {
+      const error = await withActor(lead, () =>
+        Process.saveStages({ siteId, version: draft.version, stages: stages as typeof draft.definition.stages }),
+      ).catch((caught) => caught);
+      expect(error).toBeInstanceOf(RuleError);
+    }
   });
 });

@@ -102,6 +102,7 @@ export const start = verb(
           .commit(),
       );
       moveStanding(siteId, organisationId, organisation.version, organisation.standing, "applying", applicationId);
+      Site.requireOpen(siteId);
       SiteStats.count(siteId, SiteStats.counterName.column(firstStage.stageId), 1);
       audit({
         siteId,
@@ -505,10 +506,10 @@ function checkAnswer(question: Question, value: AnswerValue): AnswerValue {
       }
       return value;
     case "date": {
-      const valid =
-        typeof value === "string" &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+      // A real calendar date: "2026-02-30" and "2026-13-01" are not, and neither may throw.
+      const date =
+        typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+      const valid = date !== null && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string);
       if (!valid) throw wrong("Enter a real date, like 2026-03-14.");
       return value;
     }

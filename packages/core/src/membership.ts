@@ -2,7 +2,7 @@ import { z } from "zod";
 import { change, useChange } from "./change";
 import * as Cursor from "./cursor";
 import { db } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+import { ConflictError, NotFoundError, RuleError } from "./errors";
 import { roleCountField, type SiteRole } from "./role";
 import * as SiteStats from "./site-stats";
 import {
@@ -132,6 +132,13 @@ export const changeRole = verb(
     const current = await get({ siteId, personId });
     if (current.version !== version) throw new ConflictError();
     if (current.role === role) return current;
+    // Acting for an organisation that applies to the site, and running the site's board, cannot
+    // go together: a provider's people keep the provider role while they act for it.
+    if (current.organisationId) {
+      throw new RuleError(
+        `${current.name} acts for an organisation applying to or working with this site, so they stay a provider lead. Invite them again under another address for another role.`,
+      );
+    }
     await change("member.changeRole", async () => {
       const { write, audit } = useChange();
       write(({ membership }) =>

@@ -129,7 +129,10 @@ export const register = verb(
       Membership.find(siteId, actor.personId),
       Site.isOpen(siteId),
     ]);
-    if (!site || !open) throw new RuleError("That site is not taking applications at the moment.");
+    // Someone the site invited as a provider registers their organisation whether or not the site
+    // is taking new applications; anyone else only while it is.
+    const invited = membership?.role === "provider";
+    if (!site || (!open && !invited)) throw new RuleError("That site is not taking applications at the moment.");
     if (membership && membership.role !== "provider") {
       throw new RuleError(
         `You are already a member of ${site.name} as ${roleLabels[membership.role].toLowerCase()}, so you cannot apply to it as a provider.`,
@@ -154,6 +157,7 @@ export const register = verb(
           })
           .commit(),
       );
+      if (!invited) Site.requireOpen(siteId);
       if (membership) {
         Membership.joinOrganisation({ siteId, personId: person.personId, organisationId, version: membership.version });
       } else {
@@ -196,35 +200,62 @@ export async function read(siteId: string, organisationId: string): Promise<Orga
 /** The organisation's own facts, corrected by its people or the site team. */
 export const update = verb(
   organisationKey.extend({ version: versionSchema, organisation: profileSchema }),
-  async ({ siteId, organisationId, version, organisation }) => {
-    const current = await get({ siteId, organisationId });
-    if (current.version !== version) throw new ConflictError();
-    const application = current.currentApplicationId
-      ? await db.entities.application
-          .get({ siteId, organisationId, applicationId: current.currentApplicationId })
-          .go({ consistent: true })
-      : undefined;
-    await change("organisation.update", async () => {
-      const { write, audit } = useChange();
-      write(({ organisation: organisations }) => {
-        const { tradingName, cqcRating, ...facts } = organisation;
-        // An optional fact left out is removed, not kept from before.
-        const absent = [...(tradingName ? [] : ["tradingName"]), ...(cqcRating ? [] : ["cqcRating"])] as (
-          | "tradingName"
-          | "cqcRating"
-        )[];
-        const patch = organisations
-          .patch({ siteId, organisationId })
-          .set({ ...facts, ...(tradingName ? { tradingName } : {}), ...(cqcRating ? { cqcRating } : {}) });
-        return (absent.length ? patch.remove(absent) : patch)
-          .add({ version: 1 })
-          .where((attributes, operations) => operations.eq(attributes.version, version))
-          .commit();
-      });
-      const live = application?.data;
-      if (live && live.status !== "withdrawn") {
-        // The board shows the organisation's name and filters on its CQC status, from copies here.
-        write(({ application: applications }) =>
+  async (input) => {
+    // The board's copy of the name and CQC status is written under the application's version;
+    // if the site team moved the application meanwhile, the copy is read again and written again
+    // rather than refusing an edit the organisation itself had no part in.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await updateOnce(input);
+      } catch (error) {
+        if (!(error instanceof ApplicationMoved) || attempt >= 3) throw error;
+      }
+    }
+  },
+);
+
+class ApplicationMoved extends ConflictError {}
+
+async function updateOnce({
+  siteId,
+  organisationId,
+  version,
+  organisation,
+}: {
+  siteId: string;
+  organisationId: string;
+  version: number;
+  organisation: z.output<typeof profileSchema>;
+}) {
+  const current = await get({ siteId, organisationId });
+  if (current.version !== version) throw new ConflictError();
+  const application = current.currentApplicationId
+    ? await db.entities.application
+        .get({ siteId, organisationId, applicationId: current.currentApplicationId })
+        .go({ consistent: true })
+    : undefined;
+  await change("organisation.update", async () => {
+    const { write, audit } = useChange();
+    write(({ organisation: organisations }) => {
+      const { tradingName, cqcRating, ...facts } = organisation;
+      // An optional fact left out is removed, not kept from before.
+      const absent = [...(tradingName ? [] : ["tradingName"]), ...(cqcRating ? [] : ["cqcRating"])] as (
+        | "tradingName"
+        | "cqcRating"
+      )[];
+      const patch = organisations
+        .patch({ siteId, organisationId })
+        .set({ ...facts, ...(tradingName ? { tradingName } : {}), ...(cqcRating ? { cqcRating } : {}) });
+      return (absent.length ? patch.remove(absent) : patch)
+        .add({ version: 1 })
+        .where((attributes, operations) => operations.eq(attributes.version, version))
+        .commit();
+    });
+    const live = application?.data;
+    if (live && live.status !== "withdrawn") {
+      // The board shows the organisation's name and filters on its CQC status, from copies here.
+      write(
+        ({ application: applications }) =>
           applications
             .patch({ siteId, organisationId, applicationId: live.applicationId })
             .set({
@@ -236,32 +267,28 @@ export const update = verb(
             .add({ version: 1 })
             .where((attributes, operations) => operations.eq(attributes.version, live.version))
             .commit(),
-        );
-      }
-      audit({
-        siteId,
-        action: "organisation.updated",
-        recordType: "organisation",
-        recordId: organisationId,
-        before: {
-          cqcStatus: current.cqcStatus,
-          cqcRating: current.cqcRating,
-          peopleSupported: current.peopleSupported,
-        },
-        after: {
-          cqcStatus: organisation.cqcStatus,
-          cqcRating: organisation.cqcRating ?? null,
-          peopleSupported: organisation.peopleSupported,
-        },
-        // Names and typed text are personal to the organisation: the event says they changed, not to what.
-        changed: (["legalName", "tradingName", "area", "foundedYear", "difference"] as const).filter(
-          (field) => (current[field] ?? null) !== (organisation[field] ?? null),
-        ),
-      });
+        () => new ApplicationMoved(),
+      );
+    }
+    audit({
+      siteId,
+      action: "organisation.updated",
+      recordType: "organisation",
+      recordId: organisationId,
+      before: { cqcStatus: current.cqcStatus, cqcRating: current.cqcRating, peopleSupported: current.peopleSupported },
+      after: {
+        cqcStatus: organisation.cqcStatus,
+        cqcRating: organisation.cqcRating ?? null,
+        peopleSupported: organisation.peopleSupported,
+      },
+      // Names and typed text are personal to the organisation: the event says they changed, not to what.
+      changed: (["legalName", "tradingName", "area", "foundedYear", "difference"] as const).filter(
+        (field) => (current[field] ?? null) !== (organisation[field] ?? null),
+      ),
     });
-    return get({ siteId, organisationId });
-  },
-);
+  });
+  return get({ siteId, organisationId });
+}
 
 /** An organisation a person acts for, with the site it is in and where it stands. */
 export interface MyOrganisation {

@@ -173,8 +173,14 @@ export function checkDefinition(definition: ProcessDefinition): void {
 const demandsPaperwork =
   /\b(annual|financial|audited|statutory|company|filed|management)\s+accounts\b|\bbank\s+statements?\b|\breferences?\b|\breferees?\b/i;
 
-export function checkQuestionWording(question: { wording: Wording; help: Wording }): void {
-  const text = [question.wording.plain, question.wording.easyRead, question.help.plain, question.help.easyRead];
+export function checkQuestionWording(question: {
+  wording: Wording;
+  help: Wording;
+  options: { wording: Wording }[];
+}): void {
+  const text = [question.wording, question.help, ...question.options.map((option) => option.wording)].flatMap(
+    (wording) => [wording.plain, wording.easyRead],
+  );
   if (text.some((part) => demandsPaperwork.test(part))) {
     throw new ValidationError(
       "Questions cannot ask for financial accounts or references: new and very small organisations must be able to apply.",
@@ -341,7 +347,7 @@ export function defaultDefinition(siteName: string): ProcessDefinition {
       blindReview: false,
       lookingFor: wording(
         `Small, local organisations that support autistic people and people with a learning disability in ${siteName}, shaping support around one person at a time. New organisations are welcome: we never ask for accounts or references.`,
-        `We want small local groups that support people. New groups can apply. We do not ask for accounts.`,
+        `We want small local groups that support people. New groups can apply. We do not ask to see your money records.`,
       ),
     },
   };

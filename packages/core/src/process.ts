@@ -206,6 +206,20 @@ export const saveStages = verb(
   draftKey.extend({ stages: z.array(stageSchema).max(10) }),
   ({ siteId, version, stages }) =>
     editDraft(siteId, version, "stages_saved", (definition) => {
+      // The first stage holds applications being written; any other holds sent ones. A stage
+      // changing between the two would put both in one column of the board.
+      const first = definition.stages[0]?.stageId;
+      const newFirst = stages[0]?.stageId;
+      if (newFirst !== undefined && newFirst !== first) {
+        throw new RuleError(
+          "The first stage is where applications wait while they are written, so a later stage cannot move there. Add a new first stage instead.",
+        );
+      }
+      if (first && stages.slice(1).some((stage) => stage.stageId === first)) {
+        throw new RuleError(
+          "The first stage is where applications wait while they are written, so it must stay first. Remove it or keep it first.",
+        );
+      }
       definition.stages = keepIds(
         stages,
         definition.stages.map((stage) => stage.stageId),
@@ -313,9 +327,10 @@ export const published = verb(
 
 /** The newest published version's number, or 0. */
 export async function latestNumber(siteId: string): Promise<number> {
+  // Read consistently: right after publishing, opening the site or starting an application must see it.
   const { data } = await db.entities.processVersion.query
     .bySite({ siteId })
-    .go({ order: "desc", limit: 1, attributes: ["number"] });
+    .go({ order: "desc", limit: 1, attributes: ["number"], consistent: true });
   return data[0]?.number ?? 0;
 }
 

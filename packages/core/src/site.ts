@@ -193,3 +193,20 @@ export async function isOpen(siteId: string): Promise<boolean> {
   const { data } = await db.entities.openSite.get({ siteId }).go({ consistent: true });
   return Boolean(data);
 }
+
+const closedMessage = "That site is not taking applications at the moment.";
+
+/**
+ * Inside the current change: the site must still be open when the change commits, so an
+ * application or registration cannot slip in just after the lead closed the site.
+ */
+export function requireOpen(siteId: string): void {
+  useChange().write(
+    ({ openSite }) =>
+      openSite
+        .check({ siteId })
+        .where((attributes, operations) => operations.exists(attributes.siteId))
+        .commit(),
+    () => new RuleError(closedMessage),
+  );
+}

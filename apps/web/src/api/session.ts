@@ -16,8 +16,16 @@ export function startSession(newToken: string) {
   setToken(newToken);
 }
 
+/** Answers typed and not yet saved, kept in this browser by the application form (see application-form.tsx). */
+const unsavedAnswersPrefix = "smallsupports.unsaved.";
+
 export function endSession(reason: "expired" | "signed-out") {
   localStorage.removeItem(storageKey);
+  // Signing out on purpose leaves nothing of the application behind on a shared computer; an
+  // expired sign-in keeps the words, so they are saved once the person signs in again.
+  if (reason === "signed-out") {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(unsavedAnswersPrefix)) localStorage.removeItem(key);
+  }
   setEndReason(reason);
   setToken(null);
 }

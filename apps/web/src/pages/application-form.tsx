@@ -271,6 +271,18 @@ function ApplicationEditor(props: {
         version: state.version,
       });
       setAnswers(questionId, { version: result.version, saved: result.value, status: "saved" });
+      // The form's cached copy is read when the form opens again, so it must hold this save too.
+      queryClient.setQueryData(queries.applicationForm(siteId, organisationId, applicationId).queryKey, (cached) =>
+        cached
+          ? {
+              ...cached,
+              answers: [
+                ...cached.answers.filter((answer) => answer.questionId !== questionId),
+                { questionId, value: result.value, version: result.version, updatedAt: new Date().toISOString() },
+              ],
+            }
+          : cached,
+      );
       const latest = answerFor(question, (answers[questionId] as AnswerState).typed);
       if ("value" in latest && sameAnswer(latest.value, result.value)) backups.remove(applicationId, questionId);
       else backups.write(applicationId, questionId, (answers[questionId] as AnswerState).typed, result.version);
@@ -280,7 +292,8 @@ function ApplicationEditor(props: {
       setAnswers(questionId, {
         status: "error",
         conflict,
-        retryable: !conflict && retryCanHelp(error),
+        // Answers locked by sending cannot be saved by trying again.
+        retryable: !conflict && errorCode(error) !== "PRECONDITION_FAILED" && retryCanHelp(error),
         message: conflict
           ? errorMessage(error)
           : `${errorMessage(error)} What you typed is kept on this device until it is saved.`,

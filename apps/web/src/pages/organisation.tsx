@@ -222,6 +222,8 @@ function ApplicationSection(props: {
       await afterOrganisationChange(queryClient, application.siteId, application.organisationId);
       navigate(formPath(application.applicationId));
     },
+    // Whatever went wrong, show the organisation as it stands now, so trying again starts from there.
+    onError: () => afterOrganisationChange(queryClient, props.organisation.siteId, props.organisation.organisationId),
   }));
 
   const withdraw = createMutation(() => ({
@@ -236,6 +238,8 @@ function ApplicationSection(props: {
       props.onNotice("You have withdrawn your application. You can apply again whenever you are ready.");
       closeWithdraw();
     },
+    // The site team may have moved the application meanwhile: a second try uses its new version.
+    onError: () => afterOrganisationChange(queryClient, props.organisation.siteId, props.organisation.organisationId),
   }));
 
   function closeWithdraw() {

@@ -193,6 +193,7 @@ export function ProcessPublishing(props: { siteName: string; myId: string | unde
         open={confirmingClose()}
         title={`Close ${props.siteName} to applications?`}
         confirmLabel="Close to applications"
+        cancelLabel="Keep it open"
         busyLabel="Closing…"
         busy={setOpen.isPending}
         error={setOpen.error}

@@ -178,6 +178,8 @@ export default function SiteBoard() {
                     href={boardHref(site.siteId, { stage: column()?.column })}
                     noScroll
                     replace
+                    // The link goes once the filters are clear; focus goes on to the list it cleared.
+                    onClick={() => setTimeout(() => columnHeading?.focus())}
                   >
                     Clear filters
                   </a>

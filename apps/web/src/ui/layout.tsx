@@ -22,7 +22,16 @@ export function Layout(props: { children?: JSX.Element }) {
 
   return (
     <Show when={token() || onSignIn() || onApply()} fallback={<Navigate href="/sign-in" />}>
-      <a class="skip-link" href="#main">
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the click only adds the focus move the router swallows. */}
+      <a
+        class="skip-link"
+        href="#main"
+        // The router takes the #main link for itself and never moves focus, so move it here.
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
         Skip to main content
       </a>
       <header class="site-header">

@@ -40,6 +40,9 @@ export function Modal(props: {
             role="dialog"
             onOpenAutoFocus={focus.onOpenAutoFocus}
             onCloseAutoFocus={focus.onCloseAutoFocus}
+            // A long dialog scrolls; Kobalte wraps focus from last to first without scrolling, so
+            // bring whatever takes focus into view (WCAG 2.4.11, focus not obscured).
+            onFocusIn={(event) => (event.target as HTMLElement).scrollIntoView?.({ block: "nearest" })}
           >
             <div class="modal-header">
               <Dialog.Title class="modal-title">{props.title}</Dialog.Title>
