@@ -17,10 +17,10 @@ import { createStore } from "solid-js/store";
 import { api, errorCode, errorMessage, fieldErrors, retryCanHelp } from "../api/client";
 import { formatDate } from "../api/labels";
 import { afterOrganisationChange, queries } from "../api/queries";
+import { focusWhenShown, type Problem, ProblemSummary } from "../ui/error-summary";
 import { ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
 import { EasyReadToggle, easyReadPreferred, setEasyReadPreferred, wordingIn } from "./application-easy-read";
-import { focusWhenShown, type Problem, ProblemSummary } from "./application-problems";
 import {
   type AnswerState,
   type AnswerValue,

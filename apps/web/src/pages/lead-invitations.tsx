@@ -4,12 +4,12 @@ import { api, fieldErrors } from "../api/client";
 import { formatDate } from "../api/labels";
 import { afterLeadInvitationChange, queries } from "../api/queries";
 import type { LeadInvitation } from "../api/types";
-import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorSummary } from "../ui/error-summary";
 import { FormActions } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { ErrorNotice, Loading } from "../ui/page-state";
 import { TextField } from "../ui/text-field";
+import { CancelInvitationDialog, createInvitationActions, InvitationRow } from "./invitation-actions";
 
 const ids = { name: "lead-name", email: "lead-email" };
 
@@ -21,7 +21,6 @@ export function LeadInvitations(props: { siteId: string; siteName: string; hasLe
   const queryClient = useQueryClient();
   const invitations = useQuery(() => queries.leadInvitations(props.siteId));
   const [inviting, setInviting] = createSignal(false);
-  const [cancelling, setCancelling] = createSignal<LeadInvitation | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [name, setName] = createSignal("");
   const [email, setEmail] = createSignal("");
@@ -39,37 +38,17 @@ export function LeadInvitations(props: { siteId: string; siteName: string; hasLe
       closeInvite();
     },
   }));
-  const resend = createMutation(() => ({
-    mutationFn: (invitation: LeadInvitation) =>
-      api.invitation.resendLead.mutate({
-        siteId: invitation.siteId,
-        invitationId: invitation.invitationId,
-        version: invitation.version,
-      }),
-    onSuccess: (invitation) => changed(`The invitation to ${invitation.name} has been sent again.`),
-  }));
-  const cancel = createMutation(() => ({
-    mutationFn: (invitation: LeadInvitation) =>
-      api.invitation.cancelLead.mutate({
-        siteId: invitation.siteId,
-        invitationId: invitation.invitationId,
-        version: invitation.version,
-      }),
-    onSuccess: async (_result, invitation) => {
-      await changed(`The invitation to ${invitation.name} has been cancelled.`);
-      closeCancel();
-    },
-  }));
+  const actions = createInvitationActions<LeadInvitation>({
+    resend: (key) => api.invitation.resendLead.mutate(key),
+    cancel: (key) => api.invitation.cancelLead.mutate(key),
+    changed,
+  });
 
   function closeInvite() {
     setName("");
     setEmail("");
     invite.reset();
     setInviting(false);
-  }
-  function closeCancel() {
-    cancel.reset();
-    setCancelling(null);
   }
 
   return (
@@ -87,8 +66,8 @@ export function LeadInvitations(props: { siteId: string; siteName: string; hasLe
           <p>{notice()}</p>
         </div>
       </Show>
-      <Show when={resend.isError}>
-        <ErrorNotice error={resend.error} />
+      <Show when={actions.resend.isError}>
+        <ErrorNotice error={actions.resend.error} />
       </Show>
       <Show when={invitations.isPending}>
         <Loading label="Loading invitations…" />
@@ -111,39 +90,17 @@ export function LeadInvitations(props: { siteId: string; siteName: string; hasLe
             <ul class="member-list">
               <For each={list()}>
                 {(invitation) => (
-                  <li class="member">
-                    <div class="member-who">
-                      <span class="member-name">
-                        <bdi>{invitation.name}</bdi>
-                      </span>
-                      <span class="muted member-email">{invitation.email}</span>
-                      <span class={invitation.status === "expired" ? "invitation-state expired" : "invitation-state"}>
-                        {invitation.status === "expired"
-                          ? `Ran out on ${formatDate(invitation.expiresAt)}.`
-                          : `Waiting for an answer. Open until ${formatDate(invitation.expiresAt)}.`}
-                      </span>
-                    </div>
-                    <div class="member-actions">
-                      <button
-                        id={`resend-lead-${invitation.invitationId}`}
-                        type="button"
-                        class="button button-secondary button-small"
-                        disabled={resend.isPending}
-                        onClick={() => resend.mutate(invitation)}
-                        aria-label={`Send again: the invitation to ${invitation.name}`}
-                      >
-                        Send again
-                      </button>
-                      <button
-                        type="button"
-                        class="button button-danger-quiet button-small"
-                        onClick={() => setCancelling(invitation)}
-                        aria-label={`Cancel invitation to ${invitation.name}`}
-                      >
-                        Cancel invitation
-                      </button>
-                    </div>
-                  </li>
+                  <InvitationRow
+                    invitation={invitation}
+                    expired={invitation.status === "expired"}
+                    state={
+                      invitation.status === "expired"
+                        ? `Ran out on ${formatDate(invitation.expiresAt)}.`
+                        : `Waiting for an answer. Open until ${formatDate(invitation.expiresAt)}.`
+                    }
+                    resendId={`resend-lead-${invitation.invitationId}`}
+                    actions={actions}
+                  />
                 )}
               </For>
             </ul>
@@ -192,27 +149,9 @@ export function LeadInvitations(props: { siteId: string; siteName: string; hasLe
           <FormActions label="Send invitation" busyLabel="Sending…" busy={invite.isPending} onCancel={closeInvite} />
         </form>
       </Modal>
-      <ConfirmDialog
-        open={cancelling() !== null}
-        title={
-          <>
-            Cancel the invitation to <bdi>{cancelling()?.name}</bdi>?
-          </>
-        }
-        confirmLabel="Cancel invitation"
-        busyLabel="Cancelling…"
-        cancelLabel="Keep it"
-        busy={cancel.isPending}
-        error={cancel.error}
-        onConfirm={() => {
-          const invitation = cancelling();
-          if (invitation) cancel.mutate(invitation);
-        }}
-        onCancel={closeCancel}
-        returnFocusTo={() => heading}
-      >
+      <CancelInvitationDialog actions={actions} returnFocusTo={() => heading}>
         The link in their email will stop working.
-      </ConfirmDialog>
+      </CancelInvitationDialog>
     </section>
   );
 }

@@ -6,11 +6,10 @@ import { api } from "../api/client";
 import { roleLabels } from "../api/labels";
 import { afterOrganisationRegistered, queries } from "../api/queries";
 import { startSession, token } from "../api/session";
-import { ErrorSummary } from "../ui/error-summary";
+import { ErrorSummary, type Problem, ProblemSummary } from "../ui/error-summary";
 import { ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
 import { TextField } from "../ui/text-field";
-import { type Problem, ProblemSummary } from "./application-problems";
 import {
   emptyDraft,
   type OrganisationDraft,
