@@ -1,8 +1,6 @@
 import { characteristics } from "@smallsupports/core/characteristics";
-import { createSignal, For, Index, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { api, fieldErrors } from "../api/client";
-import { ErrorSummary } from "../ui/error-summary";
-import { FormActions } from "../ui/form-actions";
 import {
   type Criterion,
   createDraftEdit,
@@ -11,8 +9,9 @@ import {
   type Wording,
   wordingOf,
 } from "./process-draft";
-import { focusSoon, ItemControls, moved } from "./process-item-controls";
-import { ConflictChoice, ProcessSection } from "./process-section";
+import { ItemControls } from "./process-item-controls";
+import { createListDraft, ProcessListForm } from "./process-list-form";
+import { ProcessSection } from "./process-section";
 import { WordingFields, wordingErrors, wordingLinks } from "./process-wording-fields";
 
 // The server's limits (packages/core/src/process-definition.ts).
@@ -38,7 +37,8 @@ const addId = "process-criteria-add";
 export function ProcessCriteria() {
   const editor = useProcessEditor();
   const [editing, setEditing] = createSignal(false);
-  const [criteria, setCriteria] = createSignal<CriterionDraft[]>([]);
+  const list = createListDraft<CriterionDraft>();
+  const criteria = list.items;
 
   const save = createDraftEdit({
     send: (list: CriterionDraft[], key) => api.process.saveCriteria.mutate({ ...key, criteria: list }),
@@ -48,7 +48,7 @@ export function ProcessCriteria() {
   const errors = () => fieldErrors(save.error);
 
   function edit() {
-    setCriteria(
+    list.set(
       editor.draft().definition.criteria.map((criterion) => ({
         criterionId: criterion.criterionId,
         wording: wordingOf(criterion.wording),
@@ -58,9 +58,6 @@ export function ProcessCriteria() {
     save.reset();
     setEditing(true);
   }
-
-  const update = (index: number, change: Partial<CriterionDraft>) =>
-    setCriteria((list) => list.map((criterion, at) => (at === index ? { ...criterion, ...change } : criterion)));
 
   const links = () =>
     Object.assign(
@@ -85,108 +82,83 @@ export function ProcessCriteria() {
         </p>
       }
       form={
-        <form
-          class="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate(criteria());
-          }}
-        >
-          <ErrorSummary error={save.error} fields={links()} />
-          <ConflictChoice error={save.error}>
-            Save again to replace the criteria with yours, or cancel to see the latest.
-          </ConflictChoice>
-          <ol class="process-edit-list">
-            <Index each={criteria()}>
-              {(criterion, index) => {
-                const selectId = `criterion-${index}-characteristic`;
-                const error = () => errors()[`criteria.${index}.characteristic`];
-                return (
-                  <li class="process-edit-item">
-                    <h3 class="process-item-title">Criterion {index + 1}</h3>
-                    <WordingFields
-                      id={`criterion-${index}-wording`}
-                      legend="Wording"
-                      value={criterion().wording}
-                      onChange={(wording) => update(index, { wording })}
-                      maxLength={wordingLimit}
-                      multiline
-                      errors={wordingErrors(errors(), `criteria.${index}.wording`)}
-                    />
-                    <div class="field">
-                      <label class="field-label" for={selectId}>
-                        Links to
-                      </label>
-                      <p id={`${selectId}-hint`} class="field-hint">
-                        The Small Supports characteristic it looks for, or Site-specific.
-                      </p>
-                      <Show when={error()}>
-                        <p id={`${selectId}-error`} class="field-error">
-                          {error()}
-                        </p>
-                      </Show>
-                      <select
-                        id={selectId}
-                        class="input select"
-                        aria-describedby={[`${selectId}-hint`, error() && `${selectId}-error`]
-                          .filter(Boolean)
-                          .join(" ")}
-                        aria-invalid={error() ? "true" : undefined}
-                        onChange={(event) => {
-                          const value = event.currentTarget.value;
-                          update(index, { characteristic: value === "" ? null : Number(value) });
-                        }}
-                      >
-                        <For each={characteristics}>
-                          {(name, at) => (
-                            <option value={at() + 1} selected={criterion().characteristic === at() + 1}>
-                              {at() + 1}. {name}
-                            </option>
-                          )}
-                        </For>
-                        <option value="" selected={criterion().characteristic === null}>
-                          Site-specific
+        <ProcessListForm
+          list={list}
+          save={save}
+          fields={links()}
+          conflict="Save again to replace the criteria with yours, or cancel to see the latest."
+          item={(criterion, index) => {
+            const selectId = `criterion-${index}-characteristic`;
+            const error = () => errors()[`criteria.${index}.characteristic`];
+            return (
+              <>
+                <h3 class="process-item-title">Criterion {index + 1}</h3>
+                <WordingFields
+                  id={`criterion-${index}-wording`}
+                  legend="Wording"
+                  value={criterion().wording}
+                  onChange={(wording) => list.update(index, { wording })}
+                  maxLength={wordingLimit}
+                  multiline
+                  errors={wordingErrors(errors(), `criteria.${index}.wording`)}
+                />
+                <div class="field">
+                  <label class="field-label" for={selectId}>
+                    Links to
+                  </label>
+                  <p id={`${selectId}-hint`} class="field-hint">
+                    The Small Supports characteristic it looks for, or Site-specific.
+                  </p>
+                  <Show when={error()}>
+                    <p id={`${selectId}-error`} class="field-error">
+                      {error()}
+                    </p>
+                  </Show>
+                  <select
+                    id={selectId}
+                    class="input select"
+                    aria-describedby={[`${selectId}-hint`, error() && `${selectId}-error`].filter(Boolean).join(" ")}
+                    aria-invalid={error() ? "true" : undefined}
+                    onChange={(event) => {
+                      const value = event.currentTarget.value;
+                      list.update(index, { characteristic: value === "" ? null : Number(value) });
+                    }}
+                  >
+                    <For each={characteristics}>
+                      {(name, at) => (
+                        <option value={at() + 1} selected={criterion().characteristic === at() + 1}>
+                          {at() + 1}. {name}
                         </option>
-                      </select>
-                    </div>
-                    <ItemControls
-                      name={criterion().wording.plain || `Criterion ${index + 1}`}
-                      idPrefix="criterion"
-                      index={index}
-                      count={criteria().length}
-                      min={1}
-                      onMove={(from, to) => setCriteria((list) => moved(list, from, to))}
-                      onRemove={(at) => setCriteria((list) => list.filter((_, i) => i !== at))}
-                      fallbackId={addId}
-                    />
-                  </li>
-                );
-              }}
-            </Index>
-          </ol>
-          <Show when={criteria().length < maxCriteria}>
-            <div>
-              <button
-                id={addId}
-                type="button"
-                class="button button-secondary"
-                onClick={() => {
-                  setCriteria((list) => [...list, { wording: emptyWording(), characteristic: null }]);
-                  focusSoon(`criterion-${criteria().length - 1}-wording-plain`);
-                }}
-              >
-                Add a criterion
-              </button>
-            </div>
-          </Show>
-          <FormActions
-            label="Save criteria"
-            busyLabel="Saving…"
-            busy={save.isPending}
-            onCancel={() => setEditing(false)}
-          />
-        </form>
+                      )}
+                    </For>
+                    <option value="" selected={criterion().characteristic === null}>
+                      Site-specific
+                    </option>
+                  </select>
+                </div>
+                <ItemControls
+                  name={criterion().wording.plain || `Criterion ${index + 1}`}
+                  idPrefix="criterion"
+                  index={index}
+                  count={criteria().length}
+                  min={1}
+                  onMove={list.move}
+                  onRemove={list.remove}
+                  fallbackId={addId}
+                />
+              </>
+            );
+          }}
+          add={{
+            id: addId,
+            label: "Add a criterion",
+            max: maxCriteria,
+            make: () => ({ wording: emptyWording(), characteristic: null }),
+            focusId: (index) => `criterion-${index}-wording-plain`,
+          }}
+          saveLabel="Save criteria"
+          onCancel={() => setEditing(false)}
+        />
       }
     >
       <ol class="process-list">

@@ -1,10 +1,9 @@
-import { createSignal, For, Index, Show } from "solid-js";
+import { createSignal, For } from "solid-js";
 import { api, fieldErrors } from "../api/client";
-import { ErrorSummary } from "../ui/error-summary";
-import { FormActions } from "../ui/form-actions";
 import { createDraftEdit, emptyWording, useProcessEditor, type Wording, wordingOf } from "./process-draft";
-import { focusSoon, ItemControls } from "./process-item-controls";
-import { ConflictChoice, ProcessSection } from "./process-section";
+import { ItemControls } from "./process-item-controls";
+import { createListDraft, ProcessListForm } from "./process-list-form";
+import { ProcessSection } from "./process-section";
 import { WordingFields, wordingErrors, wordingLinks } from "./process-wording-fields";
 
 // The server's limits (packages/core/src/process-definition.ts).
@@ -25,7 +24,8 @@ const addId = "process-scale-add";
 export function ProcessScale() {
   const editor = useProcessEditor();
   const [editing, setEditing] = createSignal(false);
-  const [points, setPoints] = createSignal<Wording[]>([]);
+  const list = createListDraft<Wording>();
+  const points = list.items;
 
   const save = createDraftEdit({
     send: (scale: Wording[], key) =>
@@ -36,7 +36,7 @@ export function ProcessScale() {
   const errors = () => fieldErrors(save.error);
 
   function edit() {
-    setPoints(editor.draft().definition.scale.map((point) => wordingOf(point.wording)));
+    list.set(editor.draft().definition.scale.map((point) => wordingOf(point.wording)));
     save.reset();
     setEditing(true);
   }
@@ -61,70 +61,45 @@ export function ProcessScale() {
         </p>
       }
       form={
-        <form
-          class="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate(points());
+        <ProcessListForm
+          list={list}
+          save={save}
+          fields={links()}
+          conflict="Save again to replace the scale with yours, or cancel to see the latest."
+          item={(point, index) => (
+            <>
+              <WordingFields
+                id={`scale-${index}`}
+                legend={pointName(index, points().length)}
+                value={point()}
+                onChange={(wording) => list.update(index, wording)}
+                maxLength={descriptorLimit}
+                errors={wordingErrors(errors(), `scale.${index}.wording`)}
+              />
+              <ItemControls
+                name={pointName(index, points().length)}
+                idPrefix="scale"
+                index={index}
+                count={points().length}
+                min={minPoints}
+                movable={false}
+                onMove={() => undefined}
+                onRemove={list.remove}
+                fallbackId={addId}
+              />
+            </>
+          )}
+          listError={errors().scale}
+          add={{
+            id: addId,
+            label: "Add a higher point",
+            max: maxPoints,
+            make: emptyWording,
+            focusId: (index) => `scale-${index}-plain`,
           }}
-        >
-          <ErrorSummary error={save.error} fields={links()} />
-          <ConflictChoice error={save.error}>
-            Save again to replace the scale with yours, or cancel to see the latest.
-          </ConflictChoice>
-          <ol class="process-edit-list">
-            <Index each={points()}>
-              {(point, index) => (
-                <li class="process-edit-item">
-                  <WordingFields
-                    id={`scale-${index}`}
-                    legend={pointName(index, points().length)}
-                    value={point()}
-                    onChange={(wording) => setPoints((list) => list.map((old, at) => (at === index ? wording : old)))}
-                    maxLength={descriptorLimit}
-                    errors={wordingErrors(errors(), `scale.${index}.wording`)}
-                  />
-                  <ItemControls
-                    name={pointName(index, points().length)}
-                    idPrefix="scale"
-                    index={index}
-                    count={points().length}
-                    min={minPoints}
-                    movable={false}
-                    onMove={() => undefined}
-                    onRemove={(at) => setPoints((list) => list.filter((_, i) => i !== at))}
-                    fallbackId={addId}
-                  />
-                </li>
-              )}
-            </Index>
-          </ol>
-          <Show when={errors().scale}>
-            <p class="field-error">{errors().scale}</p>
-          </Show>
-          <Show when={points().length < maxPoints}>
-            <div>
-              <button
-                id={addId}
-                type="button"
-                class="button button-secondary"
-                onClick={() => {
-                  setPoints((list) => [...list, emptyWording()]);
-                  focusSoon(`scale-${points().length - 1}-plain`);
-                }}
-              >
-                Add a higher point
-              </button>
-            </div>
-          </Show>
-          <FormActions
-            label="Save scale"
-            busyLabel="Saving…"
-            busy={save.isPending}
-            onCancel={() => setEditing(false)}
-          />
-        </form>
+          saveLabel="Save scale"
+          onCancel={() => setEditing(false)}
+        />
       }
     >
       <ol class="process-list">

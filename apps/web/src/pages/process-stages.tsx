@@ -1,10 +1,9 @@
-import { createSignal, For, Index, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { api, fieldErrors } from "../api/client";
-import { ErrorSummary } from "../ui/error-summary";
-import { FormActions } from "../ui/form-actions";
 import { createDraftEdit, emptyWording, type Stage, useProcessEditor, type Wording, wordingOf } from "./process-draft";
-import { focusSoon, ItemControls, moved } from "./process-item-controls";
-import { ConflictChoice, ProcessSection } from "./process-section";
+import { ItemControls } from "./process-item-controls";
+import { createListDraft, ProcessListForm } from "./process-list-form";
+import { ProcessSection } from "./process-section";
 import { WordingFields, wordingErrors, wordingLinks } from "./process-wording-fields";
 
 // The server's limits (packages/core/src/process-definition.ts).
@@ -33,7 +32,8 @@ const addId = "process-stages-add";
 export function ProcessStages() {
   const editor = useProcessEditor();
   const [editing, setEditing] = createSignal(false);
-  const [stages, setStages] = createSignal<StageDraft[]>([]);
+  const list = createListDraft<StageDraft>();
+  const stages = list.items;
 
   const save = createDraftEdit({
     send: (list: StageDraft[], key) => api.process.saveStages.mutate({ ...key, stages: list }),
@@ -43,7 +43,7 @@ export function ProcessStages() {
   const errors = () => fieldErrors(save.error);
 
   function edit() {
-    setStages(
+    list.set(
       editor.draft().definition.stages.map((stage) => ({
         stageId: stage.stageId,
         name: wordingOf(stage.name),
@@ -53,9 +53,6 @@ export function ProcessStages() {
     save.reset();
     setEditing(true);
   }
-
-  const update = (index: number, change: Partial<StageDraft>) =>
-    setStages((list) => list.map((stage, at) => (at === index ? { ...stage, ...change } : stage)));
 
   const links = () =>
     Object.assign(
@@ -81,78 +78,55 @@ export function ProcessStages() {
         </p>
       }
       form={
-        <form
-          class="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate(stages());
+        <ProcessListForm
+          list={list}
+          save={save}
+          fields={links()}
+          conflict="Save again to replace the stages with yours, or cancel to see the latest."
+          item={(stage, index) => (
+            <>
+              <h3 class="process-item-title">Stage {index + 1}</h3>
+              <Show when={stageRole(index)}>{(role) => <p class="muted">{role()}</p>}</Show>
+              <WordingFields
+                id={`stage-${index}-name`}
+                legend="Name"
+                value={stage().name}
+                onChange={(name) => list.update(index, { name })}
+                maxLength={nameLimit}
+                errors={wordingErrors(errors(), `stages.${index}.name`)}
+              />
+              <WordingFields
+                id={`stage-${index}-description`}
+                legend="What happens at this stage"
+                hint="Told to the provider whose application is at this stage."
+                value={stage().description}
+                onChange={(description) => list.update(index, { description })}
+                maxLength={descriptionLimit}
+                multiline
+                errors={wordingErrors(errors(), `stages.${index}.description`)}
+              />
+              <ItemControls
+                name={stage().name.plain || `Stage ${index + 1}`}
+                idPrefix="stage"
+                index={index}
+                count={stages().length}
+                min={minStages}
+                onMove={list.move}
+                onRemove={list.remove}
+                fallbackId={addId}
+              />
+            </>
+          )}
+          add={{
+            id: addId,
+            label: "Add a stage",
+            max: maxStages,
+            make: () => ({ name: emptyWording(), description: emptyWording() }),
+            focusId: (index) => `stage-${index}-name-plain`,
           }}
-        >
-          <ErrorSummary error={save.error} fields={links()} />
-          <ConflictChoice error={save.error}>
-            Save again to replace the stages with yours, or cancel to see the latest.
-          </ConflictChoice>
-          <ol class="process-edit-list">
-            <Index each={stages()}>
-              {(stage, index) => (
-                <li class="process-edit-item">
-                  <h3 class="process-item-title">Stage {index + 1}</h3>
-                  <Show when={stageRole(index)}>{(role) => <p class="muted">{role()}</p>}</Show>
-                  <WordingFields
-                    id={`stage-${index}-name`}
-                    legend="Name"
-                    value={stage().name}
-                    onChange={(name) => update(index, { name })}
-                    maxLength={nameLimit}
-                    errors={wordingErrors(errors(), `stages.${index}.name`)}
-                  />
-                  <WordingFields
-                    id={`stage-${index}-description`}
-                    legend="What happens at this stage"
-                    hint="Told to the provider whose application is at this stage."
-                    value={stage().description}
-                    onChange={(description) => update(index, { description })}
-                    maxLength={descriptionLimit}
-                    multiline
-                    errors={wordingErrors(errors(), `stages.${index}.description`)}
-                  />
-                  <ItemControls
-                    name={stage().name.plain || `Stage ${index + 1}`}
-                    idPrefix="stage"
-                    index={index}
-                    count={stages().length}
-                    min={minStages}
-                    onMove={(from, to) => setStages((list) => moved(list, from, to))}
-                    onRemove={(at) => setStages((list) => list.filter((_, i) => i !== at))}
-                    fallbackId={addId}
-                  />
-                </li>
-              )}
-            </Index>
-          </ol>
-          <Show when={stages().length < maxStages}>
-            <div>
-              <button
-                id={addId}
-                type="button"
-                class="button button-secondary"
-                onClick={() => {
-                  setStages((list) => [...list, { name: emptyWording(), description: emptyWording() }]);
-                  focusSoon(`stage-${stages().length - 1}-name-plain`);
-                }}
-              >
-                Add a stage
-              </button>
-            </div>
-          </Show>
-          <FormActions
-            label="Save stages"
-            busyLabel="Saving…"
-            busy={save.isPending}
-            onCancel={() => setEditing(false)}
-          />
-        </form>
+          saveLabel="Save stages"
+          onCancel={() => setEditing(false)}
+        />
       }
     >
       <StageList stages={editor.draft().definition.stages} />
