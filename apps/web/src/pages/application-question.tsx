@@ -74,12 +74,12 @@ export function isEmptyAnswer(value: AnswerValue | Typed | undefined): boolean {
   );
 }
 
-/** An answer as words, for checking and for an application that can no longer change. */
+/** An answer as words: for checking, for an application that can no longer change, and for the site team. */
 export function answerText(question: Question, value: AnswerValue | undefined, easyRead: boolean): string {
   if (isEmptyAnswer(value)) return "Not answered";
   const option = (id: string) => {
     const found = question.options.find((candidate) => candidate.optionId === id);
-    return found ? wordingIn(found.wording, easyRead) : id;
+    return found ? wordingIn(found.wording, easyRead) : "An option no longer on the form";
   };
   switch (question.kind) {
     case "single-choice":
@@ -90,6 +90,8 @@ export function answerText(question: Question, value: AnswerValue | undefined, e
       return value ? "Yes" : "No";
     case "date":
       return formatDate(`${value}T12:00:00Z`);
+    case "number":
+      return Number(value).toLocaleString("en-GB");
     default:
       return String(value);
   }

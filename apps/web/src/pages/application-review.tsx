@@ -7,15 +7,9 @@ import { formatDate } from "../api/labels";
 import { afterStageMove, queries } from "../api/queries";
 import { ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { usePageTitle } from "../ui/page-title";
-import {
-  type ApplicationReview,
-  type BoardSearch,
-  boardHref,
-  type Question,
-  type Stage,
-  TimeInStage,
-  type Wording,
-} from "./board-parts";
+import { wordingIn } from "./application-easy-read";
+import { answerText, isEmptyAnswer } from "./application-question";
+import { type ApplicationReview, type BoardSearch, boardHref, type Stage, TimeInStage } from "./board-parts";
 import { MoveStageDialog } from "./move-stage-dialog";
 import { useSiteView } from "./site-context";
 
@@ -24,8 +18,6 @@ const statusLabels = {
   submitted: "Sent",
   withdrawn: "Withdrawn",
 } as const;
-
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /**
  * The site team's view of one application: the organisation's profile, where the application is
@@ -203,19 +195,19 @@ export default function ApplicationReviewPage() {
                   {(page) => (
                     <section class="card review-page" aria-labelledby={`page-${page.pageId}`}>
                       <h4 id={`page-${page.pageId}`} class="review-page-title">
-                        {words(page.title, easyRead())}
+                        {wordingIn(page.title, easyRead())}
                       </h4>
                       <dl class="review-answers">
                         <For each={page.questions}>
                           {(question) => (
                             <div class="review-answer">
-                              <dt>{words(question.wording, easyRead())}</dt>
+                              <dt>{wordingIn(question.wording, easyRead())}</dt>
                               <dd>
-                                <Answer
-                                  question={question}
-                                  value={answerOf(data(), question.questionId)}
-                                  easyRead={easyRead()}
-                                />
+                                <span
+                                  class={isEmptyAnswer(answerOf(data(), question.questionId)) ? "muted" : "review-text"}
+                                >
+                                  {answerText(question, answerOf(data(), question.questionId), easyRead())}
+                                </span>
                               </dd>
                             </div>
                           )}
@@ -296,43 +288,6 @@ function Fact(props: { label: string; wide?: boolean; children: JSX.Element }) {
   );
 }
 
-const words = (wording: Wording, easyRead: boolean) => (easyRead ? wording.easyRead : wording.plain);
-
 function answerOf(review: ApplicationReview, questionId: string) {
   return review.answers.find((answer) => answer.questionId === questionId)?.value ?? null;
-}
-
-/** An answer as the provider gave it, worded for its kind of question. */
-function Answer(props: {
-  question: Question;
-  value: ApplicationReview["answers"][number]["value"];
-  easyRead: boolean;
-}) {
-  const option = (optionId: string) => {
-    const found = props.question.options.find((candidate) => candidate.optionId === optionId);
-    return found ? words(found.wording, props.easyRead) : "An option no longer on the form";
-  };
-  return (
-    <Switch fallback={<span class="muted">Not answered</span>}>
-      <Match when={props.value === null || props.value === "" || (Array.isArray(props.value) && !props.value.length)}>
-        <span class="muted">Not answered</span>
-      </Match>
-      <Match when={props.question.kind === "single-choice" && typeof props.value === "string"}>
-        {option(props.value as string)}
-      </Match>
-      <Match when={props.question.kind === "multiple-choice" && Array.isArray(props.value)}>
-        <ul class="review-options">
-          <For each={props.value as string[]}>{(optionId) => <li>{option(optionId)}</li>}</For>
-        </ul>
-      </Match>
-      <Match when={typeof props.value === "boolean"}>{props.value ? "Yes" : "No"}</Match>
-      <Match when={typeof props.value === "number"}>{(props.value as number).toLocaleString("en-GB")}</Match>
-      <Match when={props.question.kind === "date" && typeof props.value === "string"}>
-        <time datetime={props.value as string}>{dateOnly.format(new Date(`${props.value}T00:00:00Z`))}</time>
-      </Match>
-      <Match when={typeof props.value === "string"}>
-        <span class="review-text">{props.value as string}</span>
-      </Match>
-    </Switch>
-  );
 }

@@ -136,23 +136,25 @@ export function OrganisationFields(props: {
         error={error("area")}
         required
       />
-      <NumberField
+      <TextField
         id={id("foundedYear")}
         label="Year your organisation started"
+        name="foundedYear"
         hint="For example, 2019. If you are setting up now, put this year."
         value={props.draft.foundedYear}
         onChange={(value) => props.onChange("foundedYear", value)}
         error={error("foundedYear")}
-        width="5"
+        numeric
       />
-      <NumberField
+      <TextField
         id={id("peopleSupported")}
         label="How many people do you support now?"
+        name="peopleSupported"
         hint="Put 0 if you do not support anyone yet."
         value={props.draft.peopleSupported}
         onChange={(value) => props.onChange("peopleSupported", value)}
         error={error("peopleSupported")}
-        width="5"
+        numeric
       />
       <RadioGroup
         id={id("cqcStatus")}
@@ -204,14 +206,17 @@ export function OrganisationFields(props: {
           </For>
         </RadioGroup>
       </Show>
-      <TextArea
+      <TextField
         id={id("difference")}
         label="What makes your organisation different?"
-        hint={`Tell us in your own words. There is no right answer. Up to ${limits.difference} characters.`}
+        name="difference"
+        hint="Tell us in your own words. There is no right answer."
         value={props.draft.difference}
         onChange={(value) => props.onChange("difference", value)}
         error={error("difference")}
         maxLength={limits.difference}
+        multiline
+        required
       />
     </>
   );
@@ -243,85 +248,6 @@ export function RadioGroup(props: {
       </Show>
       <div class="radios">{props.children}</div>
     </fieldset>
-  );
-}
-
-/**
- * A whole number typed as text with the number keypad (not `type="number"`, which drops what it
- * cannot read and changes with the mouse wheel).
- */
-function NumberField(props: {
-  id: string;
-  label: string;
-  hint: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  width: string;
-}) {
-  return (
-    <div class="field">
-      <label class="field-label" for={props.id}>
-        {props.label}
-      </label>
-      <div id={`${props.id}-hint`} class="field-hint">
-        {props.hint}
-      </div>
-      <Show when={props.error}>
-        <div id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </div>
-      </Show>
-      <input
-        id={props.id}
-        class="input input-short"
-        type="text"
-        inputmode="numeric"
-        autocomplete="off"
-        size={Number(props.width)}
-        value={props.value}
-        onInput={(event) => props.onChange(event.currentTarget.value)}
-        aria-describedby={[`${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(" ")}
-        aria-invalid={props.error ? "true" : undefined}
-      />
-    </div>
-  );
-}
-
-function TextArea(props: {
-  id: string;
-  label: string;
-  hint: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  maxLength: number;
-}) {
-  return (
-    <div class="field">
-      <label class="field-label" for={props.id}>
-        {props.label}
-      </label>
-      <div id={`${props.id}-hint`} class="field-hint">
-        {props.hint}
-      </div>
-      <Show when={props.error}>
-        <div id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </div>
-      </Show>
-      <textarea
-        id={props.id}
-        class="input textarea"
-        rows={6}
-        maxLength={props.maxLength}
-        value={props.value}
-        onInput={(event) => props.onChange(event.currentTarget.value)}
-        aria-describedby={[`${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(" ")}
-        aria-invalid={props.error ? "true" : undefined}
-        required
-      />
-    </div>
   );
 }
 

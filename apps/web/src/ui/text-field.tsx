@@ -6,6 +6,8 @@ import { Show } from "solid-js";
  * input's own id, so an error summary can link to it. `maxLength` is the server's limit: the
  * input stops there and the hint says so, rather than refusing a long entry after saving.
  * `normalise` tidies what a person types as they type it (a web address in lower case).
+ * `multiline` makes it a text area for a longer answer; `numeric` a short box that brings up the
+ * number keypad (not `type="number"`, which drops what it cannot read and changes with the wheel).
  */
 export function TextField(props: {
   id: string;
@@ -20,6 +22,8 @@ export function TextField(props: {
   autocomplete?: string;
   required?: boolean;
   normalise?: (value: string) => string;
+  multiline?: boolean;
+  numeric?: boolean;
 }) {
   const hint = () => [props.hint, props.maxLength && `Up to ${props.maxLength} characters.`].filter(Boolean).join(" ");
 
@@ -37,22 +41,30 @@ export function TextField(props: {
         <Field.Description class="field-hint">{hint()}</Field.Description>
       </Show>
       <Field.ErrorMessage class="field-error">{props.error}</Field.ErrorMessage>
-      <Field.Input
-        id={props.id}
-        class="input"
-        type={props.type ?? "text"}
-        maxLength={props.maxLength}
-        autocomplete={props.autocomplete ?? "off"}
-        onInput={(event) => {
-          if (!props.normalise) return;
-          // Rewriting the value moves the caret to the end; put it back where the person was typing.
-          const input = event.currentTarget;
-          const { selectionStart, selectionEnd } = input;
-          queueMicrotask(() => {
-            if (document.activeElement === input) input.setSelectionRange(selectionStart, selectionEnd);
-          });
-        }}
-      />
+      <Show
+        when={props.multiline}
+        fallback={
+          <Field.Input
+            id={props.id}
+            class={props.numeric ? "input input-short" : "input"}
+            type={props.type ?? "text"}
+            inputMode={props.numeric ? "numeric" : undefined}
+            maxLength={props.maxLength}
+            autocomplete={props.autocomplete ?? "off"}
+            onInput={(event) => {
+              if (!props.normalise) return;
+              // Rewriting the value moves the caret to the end; put it back where the person was typing.
+              const input = event.currentTarget;
+              const { selectionStart, selectionEnd } = input;
+              queueMicrotask(() => {
+                if (document.activeElement === input) input.setSelectionRange(selectionStart, selectionEnd);
+              });
+            }}
+          />
+        }
+      >
+        <Field.TextArea id={props.id} class="input textarea" rows={6} maxLength={props.maxLength} />
+      </Show>
     </Field>
   );
 }
