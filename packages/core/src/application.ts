@@ -7,7 +7,7 @@ import * as Cursor from "./cursor";
 import { db } from "./db";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
 import * as Organisation from "./organisation";
-import { type CqcStatus, cqcStatuses, mayApplyFrom, type Standing } from "./organisation-shape";
+import { type CqcStatus, cqcStatuses, mayApplyFrom } from "./organisation-shape";
 import * as Process from "./process";
 import type { ProcessDefinition, Question, Stage } from "./process-definition";
 import { withdrawnColumn } from "./process-shape";
@@ -101,7 +101,14 @@ export const start = verb(
           })
           .commit(),
       );
-      moveStanding(siteId, organisationId, organisation.version, organisation.standing, "applying", applicationId);
+      Organisation.moveStanding(
+        siteId,
+        organisationId,
+        organisation.version,
+        organisation.standing,
+        "applying",
+        applicationId,
+      );
       Site.requireOpen(siteId);
       SiteStats.count(siteId, SiteStats.counterName.column(firstStage.stageId), 1);
       audit({
@@ -257,7 +264,7 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
           .commit(),
       () => new ConflictError(staleApplication),
     );
-    moveStanding(key.siteId, key.organisationId, organisation.version, organisation.standing, "in-review");
+    Organisation.moveStanding(key.siteId, key.organisationId, organisation.version, organisation.standing, "in-review");
     moveColumn(key.siteId, firstStage.stageId, secondStage.stageId);
     SiteStats.count(key.siteId, SiteStats.counterName.submitted, 1);
     SiteStats.count(key.siteId, SiteStats.counterName.submitDays(SiteStats.daysBucket(days)), 1);
@@ -302,7 +309,14 @@ export const withdraw = verb(applicationKey.extend({ version: versionSchema }), 
           .commit(),
       () => new ConflictError(staleApplication),
     );
-    moveStanding(key.siteId, key.organisationId, organisation.version, organisation.standing, "withdrawn", null);
+    Organisation.moveStanding(
+      key.siteId,
+      key.organisationId,
+      organisation.version,
+      organisation.standing,
+      "withdrawn",
+      null,
+    );
     moveColumn(key.siteId, application.stageId, withdrawnColumn);
     audit({
       siteId: key.siteId,
@@ -520,35 +534,6 @@ function checkAnswer(question: Question, value: AnswerValue): AnswerValue {
 function moveColumn(siteId: string, from: string, to: string) {
   SiteStats.count(siteId, SiteStats.counterName.column(from), -1);
   SiteStats.count(siteId, SiteStats.counterName.column(to), 1);
-}
-
-/**
- * Changes an organisation's standing under the version read, with the standing counts, inside the
- * current change. `currentApplicationId` is set to an id, cleared with null, or left as it is.
- */
-function moveStanding(
-  siteId: string,
-  organisationId: string,
-  version: number,
-  from: Standing,
-  to: Standing,
-  currentApplicationId?: string | null,
-) {
-  useChange().write(
-    ({ organisation }) => {
-      let patch = organisation
-        .patch({ siteId, organisationId })
-        .set({ standing: to, ...(currentApplicationId ? { currentApplicationId } : {}) });
-      if (currentApplicationId === null) patch = patch.remove(["currentApplicationId"]);
-      return patch
-        .add({ version: 1 })
-        .where((attributes, operations) => operations.eq(attributes.version, version))
-        .commit();
-    },
-    () => new ConflictError("Someone else changed your organisation's details just now. Please try again."),
-  );
-  SiteStats.count(siteId, SiteStats.counterName.standing(from), -1);
-  SiteStats.count(siteId, SiteStats.counterName.standing(to), 1);
 }
 
 type ApplicationItem = {

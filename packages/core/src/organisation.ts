@@ -290,6 +290,35 @@ async function updateOnce({
   return get({ siteId, organisationId });
 }
 
+/**
+ * Changes an organisation's standing under the version read, with the standing counts, inside the
+ * current change. `currentApplicationId` is set to an id, cleared with null, or left as it is.
+ */
+export function moveStanding(
+  siteId: string,
+  organisationId: string,
+  version: number,
+  from: Standing,
+  to: Standing,
+  currentApplicationId?: string | null,
+) {
+  useChange().write(
+    ({ organisation }) => {
+      let patch = organisation
+        .patch({ siteId, organisationId })
+        .set({ standing: to, ...(currentApplicationId ? { currentApplicationId } : {}) });
+      if (currentApplicationId === null) patch = patch.remove(["currentApplicationId"]);
+      return patch
+        .add({ version: 1 })
+        .where((attributes, operations) => operations.eq(attributes.version, version))
+        .commit();
+    },
+    () => new ConflictError("Someone else changed your organisation's details just now. Please try again."),
+  );
+  SiteStats.count(siteId, SiteStats.counterName.standing(from), -1);
+  SiteStats.count(siteId, SiteStats.counterName.standing(to), 1);
+}
+
 /** An organisation a person acts for, with the site it is in and where it stands. */
 export interface MyOrganisation {
   siteId: string;

@@ -1,5 +1,8 @@
+import { A } from "@solidjs/router";
+import { useQuery } from "@tanstack/solid-query";
 import { For, Index, Match, Show, Switch } from "solid-js";
 import { rolePluralLabels, type SiteRole, siteRoles } from "../api/labels";
+import { queries } from "../api/queries";
 import type { SiteSummary as Site } from "../api/types";
 
 const andList = new Intl.ListFormat("en-GB", { type: "conjunction" });
@@ -67,15 +70,18 @@ export function SiteSummary(props: { site: Site; role: SiteRole | undefined }) {
             <p>
               <strong>Project lead:</strong> {props.site.leads.length ? <LeadNames site={props.site} /> : "None yet"}
             </p>
+            <p>
+              <strong>New providers:</strong>{" "}
+              {props.site.openToApplications
+                ? "the site is taking applications, and is listed on the public page of sites taking applications."
+                : "the site is not taking applications just now."}
+            </p>
           </>
         }
       >
         <div class="card highlight">
           <h2 id="summary-heading">What happens next</h2>
-          <Show
-            when={props.role === "expert"}
-            fallback={<p>When {props.site.name} opens applications, you will be able to apply here.</p>}
-          >
+          <Show when={props.role === "expert"} fallback={<ProviderNext site={props.site} />}>
             <p>
               The project lead will ask you to review applications from support providers and to sit on panels. When
               there is something for you, it will show here.
@@ -102,5 +108,31 @@ function RoleCounts(props: { site: Site }) {
         )}
       </For>
     </dl>
+  );
+}
+
+/** For a provider's people: their organisation's page, where their application stands. */
+function ProviderNext(props: { site: Site }) {
+  const mine = useQuery(() => queries.myOrganisations());
+  const organisation = () => mine.data?.organisations.find((candidate) => candidate.siteId === props.site.siteId);
+  return (
+    <Show
+      when={organisation()}
+      fallback={
+        <Show when={mine.data}>
+          <p>
+            Tell {props.site.name} about your organisation, so you can apply.{" "}
+            <A href={`/apply/${props.site.siteId}`}>Tell us about your organisation</A>
+          </p>
+        </Show>
+      }
+    >
+      {(found) => (
+        <p>
+          Your organisation's page shows where your application stands and what happens next.{" "}
+          <A href={`/organisations/${found().siteId}/${found().organisationId}`}>Go to {found().name}</A>
+        </p>
+      )}
+    </Show>
   );
 }
