@@ -16,6 +16,14 @@ export const routes: RouteDefinition[] = [
     path: "/organisations/:siteId/:organisationId/applications/:applicationId",
     component: lazy(() => import("./pages/application-form")),
   },
+  // An organisation's decision letter (printable) and its development plan, for its people and the site team.
+  {
+    path: "/organisations/:siteId/:organisationId/applications/:applicationId/decision",
+    component: lazy(() => import("./pages/decision-letter")),
+  },
+  { path: "/organisations/:siteId/:organisationId/plan", component: lazy(() => import("./pages/development-plan")) },
+  // A reviewer's own review of one application: the conflict step, then scoring.
+  { path: "/reviews/:siteId/:organisationId/:applicationId", component: lazy(() => import("./pages/review")) },
   {
     // The site's summary, with its Team and Activity tabs as addresses of their own.
     path: "/sites/:siteId",
@@ -27,6 +35,11 @@ export const routes: RouteDefinition[] = [
         path: "/applications/:organisationId/:applicationId",
         component: lazy(() => import("./pages/application-review")),
       },
+      {
+        path: "/applications/:organisationId/:applicationId/panel",
+        component: lazy(() => import("./pages/panel")),
+      },
+      { path: "/time", component: lazy(() => import("./pages/expert-time")) },
       { path: "/process", component: lazy(() => import("./pages/process-editor")) },
       { path: "/activity", component: lazy(() => import("./pages/activity")) },
     ],

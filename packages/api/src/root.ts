@@ -1,11 +1,15 @@
 import { activityRouter } from "./router/activity";
 import { applicationRouter } from "./router/application";
+import { decisionRouter } from "./router/decision";
 import { invitationRouter } from "./router/invitation";
 import { meRouter } from "./router/me";
 import { memberRouter } from "./router/member";
 import { organisationRouter } from "./router/organisation";
+import { planRouter } from "./router/plan";
 import { processRouter } from "./router/process";
+import { reviewRouter } from "./router/review";
 import { siteRouter } from "./router/site";
+import { timeRouter } from "./router/time";
 import { router } from "./trpc";
 
 /** Every procedure the web app can call, one router per domain area. */
@@ -18,6 +22,10 @@ export const appRouter = router({
   process: processRouter,
   organisation: organisationRouter,
   application: applicationRouter,
+  review: reviewRouter,
+  decision: decisionRouter,
+  plan: planRouter,
+  time: timeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { useActor } from "./actor";
+import { useActor, useMembership } from "./actor";
 import { change, useChange } from "./change";
 import { dayMs, now } from "./clock";
 import * as Cursor from "./cursor";
@@ -10,7 +10,8 @@ import * as Organisation from "./organisation";
 import { type CqcStatus, cqcStatuses, mayApplyFrom } from "./organisation-shape";
 import * as Process from "./process";
 import type { ProcessDefinition, Question, Stage } from "./process-definition";
-import { withdrawnColumn } from "./process-shape";
+import type { Outcome } from "./decision-shape";
+import { decidedColumn, withdrawnColumn } from "./process-shape";
 import * as Site from "./site";
 import * as SiteStats from "./site-stats";
 import { cursorSchema, pageSizeSchema, recordIdSchema, siteIdSchema, verb, versionSchema } from "./validation";
@@ -23,7 +24,7 @@ import { cursorSchema, pageSizeSchema, recordIdSchema, siteIdSchema, verb, versi
  * statistics in the same change, so the board's counts never drift from its columns.
  */
 
-export type ApplicationStatus = "draft" | "submitted" | "withdrawn";
+export type ApplicationStatus = "draft" | "submitted" | "withdrawn" | "decided";
 
 export interface Application {
   siteId: string;
@@ -38,8 +39,18 @@ export interface Application {
   startedAt: string;
   submittedAt: string | null;
   withdrawnAt: string | null;
+  /** When anything last happened to it; the board flags an application quiet for too long. */
+  movedAt: string;
+  /** The open request for more information, and the questions it reopens to the provider. */
+  openRequestId: string | null;
+  requestedQuestionIds: string[];
+  outcome: Outcome | null;
+  decidedAt: string | null;
   version: number;
 }
+
+/** Days without movement after which the board flags a live application. */
+export const quietDays = 21;
 
 /** A saved answer and the version the next save of it must name. */
 export interface SavedAnswer {
@@ -51,13 +62,13 @@ export interface SavedAnswer {
 
 export type AnswerValue = string | number | boolean | string[] | null;
 
-const applicationKey = z.strictObject({
+export const applicationKey = z.strictObject({
   siteId: siteIdSchema,
   organisationId: recordIdSchema,
   applicationId: recordIdSchema,
 });
 const questionIdSchema = z.string().min(1).max(40);
-const staleApplication = "Someone else changed this application just now. Look at where it is now, then try again.";
+export const staleApplication = "Someone else changed this application just now. Look at where it is now, then try again.";
 
 /** Starts an application on the site's newest published process, for an organisation that may apply. */
 export const start = verb(
@@ -94,6 +105,7 @@ export const start = verb(
             stageId: firstStage.stageId,
             boardColumn: firstStage.stageId,
             stageEnteredAt: startedAt,
+            movedAt: startedAt,
             organisationName: Organisation.displayName(organisation),
             cqcStatus: organisation.cqcStatus,
             startedBy: useActor().personId,
@@ -126,7 +138,8 @@ export const start = verb(
 /** An application with the version of the process it is on and its answers so far. */
 export const get = verb(applicationKey, async (key) => {
   Organisation.ownOrganisation(key.siteId, key.organisationId);
-  const application = await read(key);
+  const { application, recusedIds } = await readWithRecusals(key);
+  if (recusedIds.includes(useMembership(key.siteId).personId)) throw new RuleError(recusedMessage);
   const [process, answers] = await Promise.all([
     Process.versionOf(key.siteId, application.processVersion),
     answersOf(key),
@@ -145,6 +158,10 @@ export const history = verb(
     return data.map(toApplication);
   },
 );
+
+/** Refused to a reviewer who declared a conflict, whatever else their role lets them see. */
+export const recusedMessage =
+  "You declared a conflict of interest with this application, so you cannot open it. Ask the project lead if this is wrong.";
 
 const answerValueSchema = z.union(
   [
@@ -167,7 +184,8 @@ export const saveAnswer = verb(
   async ({ questionId, value, version, ...key }) => {
     Organisation.ownOrganisation(key.siteId, key.organisationId);
     const application = await read(key);
-    if (application.status !== "draft") throw new RuleError(lockedMessage);
+    const reopened = application.requestedQuestionIds.includes(questionId);
+    if (application.status !== "draft" && !reopened) throw new RuleError(lockedMessage);
     const { definition } = await Process.versionOf(key.siteId, application.processVersion);
     const question = questionsOf(definition).find((candidate) => candidate.questionId === questionId);
     if (!question) throw new NotFoundError("That question is not on this application's form.");
@@ -194,12 +212,16 @@ export const saveAnswer = verb(
           conflict,
         );
       }
-      // Submitting locks the answers: a save that races a submit fails here rather than slipping in.
+      // Submitting locks the answers (all but those a request for information reopens): a save
+      // that races a submit, or a send back, fails here rather than slipping in.
       write(
         ({ application: applications }) =>
           applications
             .check(key)
-            .where((attributes, operations) => operations.eq(attributes.status, "draft"))
+            .where(
+              (attributes, operations) =>
+                `${operations.eq(attributes.status, "draft")} OR ${operations.contains(attributes.requestedQuestionIds, questionId)}`,
+            )
             .commit(),
         () => new RuleError(lockedMessage),
       );
@@ -255,6 +277,7 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
             stageId: secondStage.stageId,
             boardColumn: secondStage.stageId,
             stageEnteredAt: submittedAt,
+            movedAt: submittedAt,
             cqcStatus: application.cqcStatus,
             submittedAt,
             submittedBy: useActor().personId,
@@ -289,6 +312,7 @@ export const withdraw = verb(applicationKey.extend({ version: versionSchema }), 
   const application = await read(key);
   if (application.version !== version) throw new ConflictError(staleApplication);
   if (application.status === "withdrawn") throw new RuleError("This application has already been withdrawn.");
+  if (application.status === "decided") throw new RuleError("The panel has already decided on this application.");
   const organisation = await Organisation.read(key.siteId, key.organisationId);
   const withdrawnAt = now().toISOString();
   await change("application.withdraw", async () => {
@@ -301,6 +325,7 @@ export const withdraw = verb(applicationKey.extend({ version: versionSchema }), 
             status: "withdrawn",
             boardColumn: withdrawnColumn,
             stageEnteredAt: withdrawnAt,
+            movedAt: withdrawnAt,
             cqcStatus: application.cqcStatus,
             withdrawnAt,
           })
@@ -343,7 +368,9 @@ export const moveStage = verb(
       throw new RuleError(
         application.status === "draft"
           ? "This application has not been sent yet, so it stays with the provider."
-          : "This application was withdrawn, so it cannot move.",
+          : application.status === "decided"
+            ? "The panel has decided on this application, so it cannot move."
+            : "This application was withdrawn, so it cannot move.",
       );
     }
     const { definition } = await Process.versionOf(key.siteId, application.processVersion);
@@ -360,7 +387,7 @@ export const moveStage = verb(
         ({ application: applications }) =>
           applications
             .patch(key)
-            .set({ stageId, boardColumn: stageId, stageEnteredAt: movedAt, cqcStatus: application.cqcStatus })
+            .set({ stageId, boardColumn: stageId, stageEnteredAt: movedAt, movedAt, cqcStatus: application.cqcStatus })
             .add({ version: 1 })
             .where((attributes, operations) => operations.eq(attributes.version, version))
             .commit(),
@@ -432,7 +459,7 @@ export const boardSummary = verb(z.strictObject({ siteId: siteIdSchema }), async
     count: counts.get(SiteStats.counterName.column(stage.stageId)) ?? 0,
     current: true,
   }));
-  const known = new Set([...stages.map((stage) => stage.stageId), withdrawnColumn]);
+  const known = new Set([...stages.map((stage) => stage.stageId), withdrawnColumn, decidedColumn]);
   const older = [...counts.entries()]
     .filter(([name, value]) => name.startsWith("column:") && value > 0)
     .map(([name, value]) => ({ column: name.slice("column:".length), count: value }))
@@ -440,6 +467,12 @@ export const boardSummary = verb(z.strictObject({ siteId: siteIdSchema }), async
   for (const stage of older) {
     columns.push({ ...stage, name: await olderStageName(siteId, stage.column, latest), current: false });
   }
+  columns.push({
+    column: decidedColumn,
+    name: "Decided",
+    count: counts.get(SiteStats.counterName.column(decidedColumn)) ?? 0,
+    current: true,
+  });
   columns.push({
     column: withdrawnColumn,
     name: "Withdrawn",
@@ -462,13 +495,18 @@ async function olderStageName(siteId: string, stageId: string, latest: number): 
   return "Earlier stage";
 }
 
-async function read(key: z.output<typeof applicationKey>): Promise<Application> {
-  const { data } = await db.entities.application.get(key).go({ consistent: true });
-  if (!data) throw new NotFoundError("We could not find that application.");
-  return toApplication(data);
+export async function read(key: z.output<typeof applicationKey>): Promise<Application> {
+  return (await readWithRecusals(key)).application;
 }
 
-async function answersOf(key: z.output<typeof applicationKey>): Promise<SavedAnswer[]> {
+/** An application, and the reviewers who recused themselves from it (never shown to anyone). */
+async function readWithRecusals(key: z.output<typeof applicationKey>) {
+  const { data } = await db.entities.application.get(key).go({ consistent: true });
+  if (!data) throw new NotFoundError("We could not find that application.");
+  return { application: toApplication(data), recusedIds: data.recusedIds ?? [] };
+}
+
+export async function answersOf(key: z.output<typeof applicationKey>): Promise<SavedAnswer[]> {
   const { data } = await db.entities.answer.query.byApplication(key).go({ pages: "all", consistent: true });
   return data.map((item) => ({
     questionId: item.questionId,
@@ -478,11 +516,11 @@ async function answersOf(key: z.output<typeof applicationKey>): Promise<SavedAns
   }));
 }
 
-function questionsOf(definition: ProcessDefinition): Question[] {
+export function questionsOf(definition: ProcessDefinition): Question[] {
   return definition.pages.flatMap((page) => page.questions);
 }
 
-function isEmpty(value: AnswerValue | undefined): boolean {
+export function isEmpty(value: AnswerValue | undefined): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 }
 
@@ -531,7 +569,7 @@ function checkAnswer(question: Question, value: AnswerValue): AnswerValue {
 }
 
 /** Moves an application's count from one board column to another. */
-function moveColumn(siteId: string, from: string, to: string) {
+export function moveColumn(siteId: string, from: string, to: string) {
   SiteStats.count(siteId, SiteStats.counterName.column(from), -1);
   SiteStats.count(siteId, SiteStats.counterName.column(to), 1);
 }
@@ -549,6 +587,11 @@ type ApplicationItem = {
   createdAt: string;
   submittedAt?: string;
   withdrawnAt?: string;
+  movedAt?: string;
+  openRequestId?: string;
+  requestedQuestionIds?: string[];
+  outcome?: Outcome;
+  decidedAt?: string;
   version: number;
 };
 
@@ -566,6 +609,23 @@ function toApplication(item: ApplicationItem): Application {
     startedAt: item.createdAt,
     submittedAt: item.submittedAt ?? null,
     withdrawnAt: item.withdrawnAt ?? null,
+    movedAt: item.movedAt ?? item.stageEnteredAt,
+    openRequestId: item.openRequestId ?? null,
+    requestedQuestionIds: item.requestedQuestionIds ?? [],
+    outcome: item.outcome ?? null,
+    decidedAt: item.decidedAt ?? null,
     version: item.version,
   };
+}
+
+/**
+ * Records that something happened to an application (a reviewer assigned, a review sent), inside
+ * the current change, without taking its version: such events never make a stage move stale.
+ * `recuse` also bars a reviewer who declared a conflict from opening it.
+ */
+export function touch(key: z.output<typeof applicationKey>, options: { recuse?: string } = {}): void {
+  useChange().write(({ application }) => {
+    const patch = application.patch(key).set({ movedAt: now().toISOString() });
+    return (options.recuse ? patch.add({ recusedIds: [options.recuse] }) : patch).commit();
+  });
 }

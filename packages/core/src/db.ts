@@ -3,6 +3,10 @@ import { onDynamoConfigured } from "./dynamo";
 import { AnswerEntity, ApplicationEntity } from "./entities/application";
 import { ProcessDraftEntity, ProcessVersionEntity } from "./entities/approval-process";
 import { AuditEventEntity } from "./entities/audit-event";
+import { DecisionEntity } from "./entities/decision";
+import { DevelopmentGoalEntity } from "./entities/development-goal";
+import { PayRateEntity, TimeEntryEntity } from "./entities/expert-time";
+import { InformationRequestEntity } from "./entities/information-request";
 import { InvitationEntity, InviteeClaimEntity } from "./entities/invitation";
 import { MembershipEntity } from "./entities/membership";
 import { OpenSiteEntity } from "./entities/open-site";
@@ -10,6 +14,7 @@ import { OrganisationEntity } from "./entities/organisation";
 import { OutboxMessageEntity } from "./entities/outbox-message";
 import { EmailClaimEntity, PersonEntity } from "./entities/person";
 import { RateLimitEntity } from "./entities/rate-limit";
+import { PanelEntity, ReviewEntity } from "./entities/review";
 import { SignInLinkEntity } from "./entities/sign-in-link";
 import { SiteEntity } from "./entities/site";
 import { SiteCountEntity } from "./entities/site-count";
@@ -26,6 +31,13 @@ export const db = new Service({
   organisation: OrganisationEntity,
   application: ApplicationEntity,
   answer: AnswerEntity,
+  review: ReviewEntity,
+  panel: PanelEntity,
+  informationRequest: InformationRequestEntity,
+  decision: DecisionEntity,
+  developmentGoal: DevelopmentGoalEntity,
+  timeEntry: TimeEntryEntity,
+  payRate: PayRateEntity,
   person: PersonEntity,
   emailClaim: EmailClaimEntity,
   membership: MembershipEntity,

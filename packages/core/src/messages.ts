@@ -13,6 +13,8 @@ export async function render(message: QueuedMessage, appUrl: string): Promise<Em
   switch (message.template) {
     case "invitation":
       return "invitation" in message.to ? invitation(message, message.to.invitation, appUrl) : undefined;
+    default:
+      return "person" in message.to ? toPerson(message, message.to.person, appUrl) : undefined;
   }
 }
 
@@ -60,6 +62,102 @@ async function invitation(message: QueuedMessage, invitationId: string, appUrl: 
       "You can ignore this email if you were not expecting it.",
     ].join("\n"),
   };
+}
+
+/**
+ * Messages about panel work and applications, to a person. They say what needs doing and where,
+ * never an application's answers, and never which organisation a reviewer is reviewing (review
+ * may be blind), nor anything about an individual.
+ */
+async function toPerson(message: QueuedMessage, personId: string, appUrl: string): Promise<Email | undefined> {
+  const [person, site] = await Promise.all([
+    db.entities.person.get({ personId }).go(),
+    db.entities.site.get({ siteId: message.siteId }).go(),
+  ]);
+  if (!person.data || !site.data) return undefined;
+  const { siteId } = message;
+  const params = message.params ?? {};
+  const link = appUrl.replace(/\/+$/, "");
+  const siteName = site.data.name;
+  const name = person.data.name;
+  const application = `${params.organisationId}/${params.applicationId}`;
+  const due = params.dueDate ? longDate.format(new Date(`${params.dueDate}T12:00:00Z`)) : "";
+  const base = { messageId: message.messageId, siteId, template: message.template, to: person.data.email };
+  switch (message.template) {
+    case "review-assigned":
+      return {
+        ...base,
+        subject: `An application to review for ${siteName}`,
+        plain: [
+          `Hello ${name},`,
+          `You have been asked to review an application for ${siteName}'s panel.`,
+          `First, say whether you have a conflict of interest with the organisation. Then read the application and score it: ${link}/reviews/${siteId}/${application}`,
+          "You can find it any time under \"What needs you\" when you sign in.",
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          `${siteName} asks you to look at an application.`,
+          "First, tell us if you know the people who sent it.",
+          "Then read it and give your scores.",
+          `Go to ${link}/reviews/${siteId}/${application}`,
+        ].join("\n"),
+      };
+    case "review-due-soon":
+    case "review-overdue": {
+      const overdue = message.template === "review-overdue";
+      return {
+        ...base,
+        subject: overdue ? `Your review for ${siteName} is overdue` : `Your review for ${siteName} is due on ${due}`,
+        plain: [
+          `Hello ${name},`,
+          overdue
+            ? `Your review of an application for ${siteName} was due on ${due} and has not been submitted yet. If you cannot finish it, please tell the project lead.`
+            : `A reminder that your review of an application for ${siteName} is due on ${due}.`,
+          `You can carry on where you left off: ${link}/reviews/${siteId}/${application}`,
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          overdue ? `Your scores were due on ${due}.` : `Your scores are due on ${due}.`,
+          overdue ? "Please send them soon, or tell the project lead." : "This is a reminder.",
+          `Go to ${link}/reviews/${siteId}/${application}`,
+        ].join("\n"),
+      };
+    }
+    case "information-requested":
+      return {
+        ...base,
+        subject: `${siteName} would like to know more about your application`,
+        plain: [
+          `Hello ${name},`,
+          `${siteName}'s team would like to know more about some of your answers. You can see which questions, and answer them again, here: ${link}/organisations/${siteId}/${application.replace("/", "/applications/")}`,
+          "When you have answered, send your application back from the same page.",
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          `${siteName} wants to know more.`,
+          "Some questions are open again.",
+          "Answer them and send your application back.",
+          `Go to ${link}/organisations/${siteId}/${application.replace("/", "/applications/")}`,
+        ].join("\n"),
+      };
+    case "decision-made":
+      return {
+        ...base,
+        subject: `${siteName} has decided on your application`,
+        plain: [
+          `Hello ${name},`,
+          `${siteName}'s panel has made its decision on your application. You can read the letter, with the panel's reasons and feedback, here: ${link}/organisations/${siteId}/${application.replace("/", "/applications/")}/decision`,
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          `${siteName} has decided.`,
+          "There is a letter for you.",
+          `Go to ${link}/organisations/${siteId}/${application.replace("/", "/applications/")}/decision`,
+        ].join("\n"),
+      };
+    default:
+      return undefined;
+  }
 }
 
 /** "…invited you to join Devon as a project lead." */

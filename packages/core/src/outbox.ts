@@ -1,5 +1,6 @@
 import { db } from "./db";
 import { render } from "./messages";
+import type { MessageTemplate } from "./outbox-templates";
 
 /**
  * Messages that changes send (emails today). A service queues one with `useChange().send()`;
@@ -17,7 +18,7 @@ export interface OutboxNote {
   params?: Record<string, string>;
 }
 
-export type MessageTemplate = "invitation";
+export type { MessageTemplate } from "./outbox-templates";
 
 /** A person, or an invitation (whose address may belong to no one yet). */
 export type Recipient = { person: string } | { invitation: string };

@@ -24,6 +24,18 @@ export const siteAbilities = {
   apply: ["provider"],
   /** The site board: every application by stage, and moving them between stages. */
   runBoard: ["lead", "team"],
+  /** Assigning reviewers, recording the panel's view, asking for more information and deciding. */
+  leadPanel: ["lead"],
+  /** Reviewing an application assigned to them: declaring conflicts, scoring, submitting. */
+  review: ["lead", "team", "expert"],
+  /** A decision letter and a development plan: the team sees every one, a provider only their own. */
+  seeDecisions: ["lead", "team", "provider"],
+  /** Recording one's own paid time on panel work. */
+  logTime: ["lead", "team", "expert"],
+  /** Everyone's time totals for a month, and the day rate. */
+  seeTime: ["lead", "team"],
+  /** Exporting experts' time for payment, and setting the day rate. */
+  payExperts: ["lead"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SiteAbility = keyof typeof siteAbilities;

@@ -26,5 +26,8 @@ export const questionKindLabels: Record<QuestionKind, string> = {
 /** Question kinds a person answers by choosing from options the site writes. */
 export const choiceKinds: readonly QuestionKind[] = ["single-choice", "multiple-choice"];
 
-/** The board column of withdrawn applications; every other column is a stage's id. */
+/** The board column of withdrawn applications; every other column is a stage's id or `decidedColumn`. */
 export const withdrawnColumn = "withdrawn";
+
+/** The board column of applications the panel has decided on. */
+export const decidedColumn = "decided";

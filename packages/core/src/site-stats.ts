@@ -48,6 +48,10 @@ export const counterName = {
   /** Days from starting an application to submitting it, in buckets (see daysBucket). */
   submitDays: (bucket: string) => `submitDays:${bucket}`,
   submitted: "submitted",
+  /** Decisions by outcome: approved, walking-through, not-yet, declined. */
+  decision: (outcome: string) => `decision:${outcome}`,
+  /** Days from submitting an application to the panel's decision, in buckets (see daysBucket). */
+  decideDays: (bucket: string) => `decideDays:${bucket}`,
 } as const;
 
 /** Adds to one named counter of a site (negative subtracts); the counter is made if it is new. */

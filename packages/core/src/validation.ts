@@ -94,3 +94,22 @@ export const pageSizeSchema = z.number().int().min(1).max(100).default(25);
 export const recordIdSchema = z
   .string({ error: "The record reference is missing: refresh the page and try again." })
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "That record reference is not valid.");
+
+/** A real calendar day, YYYY-MM-DD: "2026-02-30" and "2026-13-01" are refused. */
+export const dateSchema = z
+  .string({ error: "Enter a date." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-03-14.")
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Enter a real date.");
+
+/** A calendar month, YYYY-MM. */
+export const monthSchema = z
+  .string({ error: "Choose a month." })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month like 2026-03.");
+
+/** Text a person writes: trimmed, with plain limits named for the field. */
+export const writtenText = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `Write ${what}.` })
+    .trim()
+    .min(min, min <= 1 ? `Write ${what}.` : `Write ${what} in at least ${min} characters.`)
+    .max(max, `Keep ${what} to at most ${max.toLocaleString("en-GB")} characters.`);

@@ -117,6 +117,64 @@ export const queries = {
       queryFn: () => api.application.get.query({ siteId, organisationId, applicationId }),
     }),
 
+  /** What needs the signed-in person, in every site. */
+  inbox: () => queryOptions({ queryKey: ["inbox"], queryFn: () => api.me.inbox.query() }),
+
+  /** Who reviews an application and where each review stands (never scores), for the lead and team. */
+  reviewAssignments: (siteId: string, organisationId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: ["review-assignments", siteId, organisationId, applicationId],
+      queryFn: () => api.review.assignments.query({ siteId, organisationId, applicationId }),
+    }),
+
+  /** The signed-in reviewer's own review, with what they may see at its step. */
+  myReview: (siteId: string, organisationId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: ["my-review", siteId, organisationId, applicationId],
+      queryFn: () => api.review.mine.query({ siteId, organisationId, applicationId }),
+    }),
+
+  /** Every submitted review side by side; refused to anyone still reviewing. */
+  panel: (siteId: string, organisationId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: ["panel", siteId, organisationId, applicationId],
+      queryFn: () => api.review.panel.query({ siteId, organisationId, applicationId }),
+      retry: false,
+    }),
+
+  decision: (siteId: string, organisationId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: ["decision", siteId, organisationId, applicationId],
+      queryFn: () => api.decision.get.query({ siteId, organisationId, applicationId }),
+      retry: false,
+    }),
+
+  informationRequests: (siteId: string, organisationId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: ["information-requests", siteId, organisationId, applicationId],
+      queryFn: () => api.decision.informationRequests.query({ siteId, organisationId, applicationId }),
+    }),
+
+  developmentPlan: (siteId: string, organisationId: string) =>
+    queryOptions({
+      queryKey: ["development-plan", siteId, organisationId],
+      queryFn: () => api.plan.get.query({ siteId, organisationId }),
+    }),
+
+  /** The signed-in person's own time in one month (YYYY-MM). */
+  myTime: (siteId: string, month: string) =>
+    queryOptions({ queryKey: ["time", siteId, "mine", month], queryFn: () => api.time.mine.query({ siteId, month }) }),
+
+  /** Everyone's time totals for one month, with experts' pay. */
+  timeTotals: (siteId: string, month: string) =>
+    queryOptions({
+      queryKey: ["time", siteId, "totals", month],
+      queryFn: () => api.time.totals.query({ siteId, month }),
+    }),
+
+  payRate: (siteId: string) =>
+    queryOptions({ queryKey: ["time", siteId, "pay-rate"], queryFn: () => api.time.payRate.query({ siteId }) }),
+
   /** The seeded people to sign in as; only a local server answers. */
   devPeople: () =>
     queryOptions({
@@ -263,4 +321,59 @@ export function afterStageMove(
       queries.activity(siteId).queryKey,
     ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   );
+}
+
+/**
+ * After anything a reviewer or the lead does on an application's panel: assigning, declaring,
+ * scoring, submitting, recording the panel's view. Each person's inbox may change with it.
+ */
+export function afterReviewChange(
+  queryClient: QueryClient,
+  siteId: string,
+  organisationId: string,
+  applicationId: string,
+) {
+  return Promise.all(
+    [
+      queries.reviewAssignments(siteId, organisationId, applicationId).queryKey,
+      queries.myReview(siteId, organisationId, applicationId).queryKey,
+      queries.panel(siteId, organisationId, applicationId).queryKey,
+      queries.reviewApplication(siteId, organisationId, applicationId).queryKey,
+      queries.inbox().queryKey,
+      ["board", siteId],
+      queries.activity(siteId).queryKey,
+    ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+/**
+ * After a request for more information, the provider sending their answers back, or a decision:
+ * the application wherever it is shown, the board, the organisation's standing and plan, inboxes.
+ */
+export function afterApplicationOutcome(
+  queryClient: QueryClient,
+  siteId: string,
+  organisationId: string,
+  applicationId: string,
+) {
+  return Promise.all(
+    [
+      queries.reviewApplication(siteId, organisationId, applicationId).queryKey,
+      queries.informationRequests(siteId, organisationId, applicationId).queryKey,
+      queries.decision(siteId, organisationId, applicationId).queryKey,
+      queries.developmentPlan(siteId, organisationId).queryKey,
+      queries.organisation(siteId, organisationId).queryKey,
+      queries.applicationHistory(siteId, organisationId).queryKey,
+      ["application-form", siteId, organisationId],
+      queries.myOrganisations().queryKey,
+      queries.inbox().queryKey,
+      ["board", siteId],
+      queries.activity(siteId).queryKey,
+    ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+/** After someone records or removes time, or the lead sets the day rate. */
+export function afterTimeChange(queryClient: QueryClient, siteId: string) {
+  return queryClient.invalidateQueries({ queryKey: ["time", siteId] });
 }

@@ -17,6 +17,7 @@ const statusLabels = {
   draft: "Writing the application",
   submitted: "Sent",
   withdrawn: "Withdrawn",
+  decided: "Decided",
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import { Membership, Person } from "@smallsupports/core";
+import { Inbox, Membership, Person } from "@smallsupports/core";
 import { authed, router } from "../trpc";
 
 export const meRouter = router({
@@ -12,5 +12,7 @@ export const meRouter = router({
     })),
   })),
   /** The signed-in person corrects their own name. */
+  /** What needs the signed-in person, in every site: reviews, requests for information, decisions. */
+  inbox: authed.query(() => Inbox.mine()),
   rename: authed.input(Person.rename.schema).mutation(({ input }) => Person.rename(input)),
 });

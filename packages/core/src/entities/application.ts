@@ -1,14 +1,15 @@
 import { Entity } from "electrodb";
+import { outcomes } from "../decision-shape";
 import { cqcStatuses } from "../organisation-shape";
 import { keyOptions, versioned } from "./common";
 
-export const applicationStatuses = ["draft", "submitted", "withdrawn"] as const;
+export const applicationStatuses = ["draft", "submitted", "withdrawn", "decided"] as const;
 
 /**
  * One application by an organisation to a site, pinned to the published version of the site's
  * process it started on. While it is a draft the provider writes its answers (each its own item,
- * below); submitting locks them. It sits on the site's board in one column: its stage, or
- * "withdrawn". The organisation's name and CQC status are copied in so a board page is one query.
+ * below); submitting locks them, except questions the lead asks more about. It sits on the site's
+ * board in one column: its stage, or "withdrawn" or "decided". The organisation's name and CQC status are copied in so a board page is one query.
  */
 export const ApplicationEntity = new Entity({
   model: { entity: "application", version: "1", service: "smallsupports" },
@@ -28,6 +29,15 @@ export const ApplicationEntity = new Entity({
     submittedAt: { type: "string" },
     submittedBy: { type: "string" },
     withdrawnAt: { type: "string" },
+    /** When anything last happened to it (a move, a review, a request): the board flags long silences. */
+    movedAt: { type: "string" },
+    /** While the lead waits for more information: the request, and the questions the provider may answer again. */
+    openRequestId: { type: "string" },
+    requestedQuestionIds: { type: "set", items: "string" },
+    /** Reviewers who declared a conflict of interest: they may no longer open it, whatever their role. */
+    recusedIds: { type: "set", items: "string" },
+    outcome: { type: outcomes },
+    decidedAt: { type: "string" },
     ...versioned,
   },
   indexes: {

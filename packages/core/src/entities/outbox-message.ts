@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { messageTemplates } from "../outbox-templates";
 import { keyOptions, updatedAt } from "./common";
 
 /**
@@ -13,7 +14,7 @@ export const OutboxMessageEntity = new Entity({
     at: { type: "string", required: true, readOnly: true },
     messageId: { type: "string", required: true, readOnly: true },
     /** Which message, e.g. "invitation"; messages.ts words it. */
-    template: { type: ["invitation"] as const, required: true, readOnly: true },
+    template: { type: messageTemplates, required: true, readOnly: true },
     /** A person, or an invitation whose address may belong to no one yet. */
     recipientType: { type: ["person", "invitation"] as const, required: true, readOnly: true },
     recipientId: { type: "string", required: true, readOnly: true },
