@@ -1,6 +1,7 @@
+import type { TableIndexName } from "@smallsupports/core/table";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
-import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
+import { Cron, Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./auth";
 import { Mail } from "./mail";
 import { Storage } from "./storage";
@@ -19,7 +20,19 @@ export const apiTableActions = [
   "dynamodb:ConditionCheckItem",
 ];
 
-/** The Hono app on Lambda behind an HTTP API. */
+/**
+ * What the daily reminder sweep (Review.remind) does: query the reviews due on a day through the
+ * index that holds them by due date, and for each reminder mark the review, write the audit event
+ * and the message in one transaction (transactions need no action of their own: each item in one
+ * is authorised by its own action), then read whom to write to and record the message as sent.
+ */
+export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+/** The index of reviews by due date (`byDueDate` in packages/core/src/entities/review.ts). */
+export const reminderIndex: TableIndexName = "gsi2";
+/** 07:00 UTC every day: 7 or 8 in the morning in the UK, so reminders arrive at the start of a day. */
+export const reminderSchedule = "cron(0 7 * * ? *)";
+
+/** The Hono app on Lambda behind an HTTP API, and the daily reminders to reviewers. */
 export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const { auth } = use(Auth);
@@ -31,32 +44,51 @@ export function Api({ stack, app }: StackContext) {
     generateSecretString: { excludePunctuation: true, passwordLength: 64 },
   });
 
+  // The API's configuration, which the reminders read the same way (packages/api/src/env.ts).
+  const environment = {
+    APP_MODE: "production",
+    TABLE_NAME: table.tableName,
+    COGNITO_USER_POOL_ID: auth.userPoolId,
+    COGNITO_CLIENT_ID: auth.userPoolClientId,
+    // A CloudFormation dynamic reference, resolved at deploy time: the template never holds the
+    // secret, and the function reads a plain variable with no Secrets Manager call or grant.
+    CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
+    MAIL_FROM: mail.from,
+    APP_URL: mail.appUrl,
+  };
+  // Sending only, and only as the platform's own domain.
+  const sendMail = new PolicyStatement({ actions: ["ses:SendEmail"], resources: [mail.identity.emailIdentityArn] });
+
   // One function serves every path: the Hono app does its own routing and 404s.
   const handler = new LambdaFunction(stack, "handler", {
     handler: "packages/api/src/lambda.handler",
     memorySize: 1024,
     timeout: 10,
-    environment: {
-      APP_MODE: "production",
-      TABLE_NAME: table.tableName,
-      COGNITO_USER_POOL_ID: auth.userPoolId,
-      COGNITO_CLIENT_ID: auth.userPoolClientId,
-      // A CloudFormation dynamic reference, resolved at deploy time: the template never holds the
-      // secret, and the function reads a plain variable with no Secrets Manager call or grant.
-      CURSOR_SECRET: cursorSecret.secretValue.unsafeUnwrap(),
-      MAIL_FROM: mail.from,
-      APP_URL: mail.appUrl,
-    },
+    environment,
     // Explicit grants rather than `bind`, which would give dynamodb:* on the table.
     permissions: [
       new PolicyStatement({
         actions: apiTableActions,
         resources: [table.tableArn, `${table.tableArn}/index/*`],
       }),
-      // Sending only, and only as the platform's own domain.
-      new PolicyStatement({ actions: ["ses:SendEmail"], resources: [mail.identity.emailIdentityArn] }),
+      sendMail,
     ],
   });
+
+  // Reminders to reviewers whose review is due in a week or overdue. The sweep is idempotent, so
+  // EventBridge's retry of a failed run never sends a reminder twice.
+  const reminders = new LambdaFunction(stack, "reminders", {
+    handler: "packages/api/src/reminders.handler",
+    memorySize: 512,
+    timeout: 300,
+    environment,
+    permissions: [
+      new PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${reminderIndex}`] }),
+      new PolicyStatement({ actions: reminderTableActions, resources: [table.tableArn] }),
+      sendMail,
+    ],
+  });
+  new Cron(stack, "reviewReminders", { schedule: reminderSchedule, job: { function: reminders } });
 
   const api = new HttpApi(stack, "api", {
     cors: {

@@ -2,7 +2,7 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import { App, getStack } from "sst/constructs";
 import { initProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Api, apiTableActions } from "./api";
+import { Api, apiTableActions, reminderIndex, reminderSchedule, reminderTableActions } from "./api";
 import { Auth } from "./auth";
 import { Mail, type MailConfig, setMailConfig } from "./mail";
 import { addStacks } from "./stacks";
@@ -25,12 +25,44 @@ async function synth(stage: string) {
 
 type Statement = { Action: string | string[]; Effect: string; Resource: unknown };
 
+type Policy = { Properties: { PolicyDocument: { Statement: Statement[] }; Roles: { Ref: string }[] } };
+
 function policyStatements(template: Template): Statement[] {
   return Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
-    (policy) =>
-      (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+    (policy) => (policy as Policy).Properties.PolicyDocument.Statement,
   );
 }
+
+/** The statements of the policies attached to one function's role. */
+function functionStatements(template: Template, functionId: string): Statement[] {
+  const fn = template.findResources("AWS::Lambda::Function")[functionId] as {
+    Properties: { Role: { "Fn::GetAtt": [string, string] } };
+  };
+  const [roleId] = fn.Properties.Role["Fn::GetAtt"];
+  return Object.values(template.findResources("AWS::IAM::Policy"))
+    .filter((policy) => (policy as Policy).Properties.Roles.some((role) => role.Ref === roleId))
+    .flatMap((policy) => (policy as Policy).Properties.PolicyDocument.Statement);
+}
+
+/** The function behind the HTTP API's one route, and the one the daily schedule runs. */
+function functionIds(template: Template) {
+  const targetOf = (arn: unknown) => (arn as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+  const [integration] = Object.values(template.findResources("AWS::ApiGatewayV2::Integration")) as {
+    Properties: { IntegrationUri: unknown };
+  }[];
+  const [rule] = Object.values(template.findResources("AWS::Events::Rule")) as {
+    Properties: { Targets: { Arn: unknown }[] };
+  }[];
+  return {
+    api: targetOf(integration?.Properties.IntegrationUri),
+    reminders: targetOf(rule?.Properties.Targets[0]?.Arn),
+  };
+}
+
+const dynamoActionsOf = (statements: Statement[]) =>
+  [...new Set(statements.flatMap((statement) => [statement.Action].flat()))]
+    .filter((action) => action.startsWith("dynamodb:"))
+    .sort();
 
 describe("stage test", () => {
   let templates: Awaited<ReturnType<typeof synth>>;
@@ -104,10 +136,9 @@ describe("stage test", () => {
 
   it("grants the API exactly the DynamoDB actions it uses: no Scan, no wildcard", () => {
     const statements = policyStatements(templates.api);
-    const dynamoActions = statements.flatMap((statement) =>
-      [statement.Action].flat().filter((action) => action.startsWith("dynamodb:")),
+    expect(dynamoActionsOf(functionStatements(templates.api, functionIds(templates.api).api))).toEqual(
+      [...apiTableActions].sort(),
     );
-    expect([...new Set(dynamoActions)].sort()).toEqual([...apiTableActions].sort());
     for (const statement of statements) {
       for (const action of [statement.Action].flat()) {
         expect(action).not.toBe("*");
@@ -128,23 +159,66 @@ describe("stage test", () => {
       (output) => JSON.stringify(output.Value) === JSON.stringify({ Ref: identityId }),
     );
 
-    const sesStatements = policyStatements(templates.api).filter((statement) =>
-      [statement.Action].flat().some((action) => action.toLowerCase().startsWith("ses:")),
-    );
-    expect(sesStatements).toHaveLength(1);
-    expect(sesStatements[0]?.Action).toBe("ses:SendEmail");
-    // The identity's own ARN, `arn:<partition>:ses:<region>:<account>:identity/<domain>`, never "*".
-    expect(sesStatements[0]?.Resource).toEqual({
-      "Fn::Join": [
-        "",
-        [
-          "arn:",
-          { Ref: "AWS::Partition" },
-          expect.stringMatching(/^:ses:eu-west-2:[^:]+:identity\/$/),
-          { "Fn::ImportValue": identityExport?.Export?.Name },
+    // The API and the daily reminders send; each only as that identity.
+    for (const functionId of Object.values(functionIds(templates.api))) {
+      const sesStatements = functionStatements(templates.api, functionId).filter((statement) =>
+        [statement.Action].flat().some((action) => action.toLowerCase().startsWith("ses:")),
+      );
+      expect(sesStatements).toHaveLength(1);
+      expect(sesStatements[0]?.Action).toBe("ses:SendEmail");
+      // The identity's own ARN, `arn:<partition>:ses:<region>:<account>:identity/<domain>`, never "*".
+      expect(sesStatements[0]?.Resource).toEqual({
+        "Fn::Join": [
+          "",
+          [
+            "arn:",
+            { Ref: "AWS::Partition" },
+            expect.stringMatching(/^:ses:eu-west-2:[^:]+:identity\/$/),
+            { "Fn::ImportValue": identityExport?.Export?.Name },
+          ],
         ],
-      ],
+      });
+    }
+  });
+
+  it("runs the reviewers' reminders daily at 07:00 UTC, with only the table access the sweep needs", () => {
+    templates.api.resourceCountIs("AWS::Events::Rule", 1);
+    templates.api.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: reminderSchedule,
+      State: "ENABLED",
     });
+    expect(reminderSchedule).toBe("cron(0 7 * * ? *)");
+    const { api, reminders } = functionIds(templates.api);
+    expect(reminders).toBeDefined();
+    expect(reminders).not.toBe(api);
+    const functions = templates.api.findResources("AWS::Lambda::Function");
+    const variablesOf = (id: string) =>
+      (functions[id] as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
+        .Variables;
+    expect(functions[reminders]?.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+    // The table and the sender come to it as they come to the API, so its emails read the same.
+    expect(variablesOf(reminders)).toMatchObject({
+      APP_MODE: "production",
+      TABLE_NAME: variablesOf(api).TABLE_NAME,
+      MAIL_FROM: variablesOf(api).MAIL_FROM,
+      APP_URL: variablesOf(api).APP_URL,
+    });
+    const statements = functionStatements(templates.api, reminders);
+    const dynamo = statements.filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith("dynamodb:")),
+    );
+    for (const statement of dynamo) {
+      expect([statement.Action].flat()).not.toContain("dynamodb:*");
+      expect([statement.Action].flat()).not.toContain("dynamodb:Scan");
+    }
+    expect(dynamoActionsOf(statements)).toEqual(["dynamodb:Query", ...reminderTableActions].sort());
+    // Query reaches the due-date index only; item actions reach the table's items, not its indexes.
+    const query = dynamo.find((statement) => [statement.Action].flat().includes("dynamodb:Query"));
+    expect(query?.Action).toBe("dynamodb:Query");
+    expect(JSON.stringify(query?.Resource)).toContain(`"/index/${reminderIndex}"`);
+    for (const statement of dynamo.filter((candidate) => candidate !== query)) {
+      expect(JSON.stringify(statement.Resource)).not.toContain("/index/");
+    }
   });
 
   it("tells the API who it sends as and where the web app is", () => {

@@ -1,5 +1,7 @@
 import {
   Application,
+  Clock,
+  ExpertTime,
   Invitation,
   Membership,
   NATIONAL_SCOPE,
@@ -8,11 +10,27 @@ import {
   Process,
   Site,
 } from "@smallsupports/core";
-import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
+import { type Actor, withActor } from "@smallsupports/core/actor";
 import type { SiteRole } from "@smallsupports/core/role";
-import { asMember, inviteAndJoin, publishAndOpen, signUpAndRegister } from "@smallsupports/core/seeding";
+import { asMember, inviteAndJoin, publishAndOpen } from "@smallsupports/core/seeding";
 import type { Access } from "../src/trpc";
 import { worldAnswers, worldProfile } from "../testing/world";
+import {
+  approvedFor,
+  decidedFor,
+  freshSent,
+  goalIn,
+  goalInput,
+  loggedTime,
+  openRequestFor,
+  panelMemberFor,
+  type ReviewStep,
+  reviewTo,
+  worldMember,
+} from "./panel-records";
+import { ensureOpen, fixtureNamePrefix, freshApplicant, freshInvitee, setUp, unique } from "./records";
+
+export { fixtureNamePrefix, unique };
 
 /**
  * One entry per API procedure: the access rule it must declare, and how to make a valid call.
@@ -25,7 +43,8 @@ export interface Fixture {
   /**
    * A valid input for a call aimed at `siteId`, made by `callerId` where the suite knows who
    * calls (a procedure on the caller's own records needs one addressed to them). May create the
-   * records it needs first.
+   * records it needs first. Without a caller the suite only attacks with the input (refused from
+   * outside the site, or sent broken), so a fixture may hand the same records to every such call.
    */
   valid(siteId: string, callerId?: string): Promise<unknown>;
   /** The record a successful call changes, named in its audit event. */
@@ -40,20 +59,6 @@ export interface Fixture {
    * with the text of that record that must not appear in the refusal.
    */
   notOwner?(siteId: string): Promise<{ caller: SiteRole; input: unknown; secrets: string[] }>;
-}
-
-let counter = 0;
-/** Distinctive free text, so the log check can look for it. */
-// Fixed width, so no name is the start of another (the leak checks look for substrings).
-export const unique = (label: string) => `${label} ${process.pid}x${String(++counter).padStart(6, "0")}`;
-export const fixtureNamePrefix = "Trustfixture";
-
-const setUp: Actor = systemActor;
-
-/** A distinctive name and an address made from it. */
-function freshInvitee() {
-  const name = unique(fixtureNamePrefix);
-  return { name, email: `${name.replace(/\W+/g, ".").toLowerCase()}@example.org` };
 }
 
 /** A fresh member of `siteId`, invited and joined through the services. */
@@ -103,22 +108,6 @@ async function someoneElsesInvitation(siteId: string) {
 }
 
 /**
- * Opens the site to applications again if a call left it closed (the site.setOpen fixture closes
- * it first, and an attack on it that is refused leaves it so).
- */
-async function ensureOpen(siteId: string) {
-  if (!(await Site.isOpen(siteId))) await withActor(setUp, () => Site.setOpen({ siteId, open: true }));
-}
-
-/** A new organisation in `siteId`, signed up and registered from the public page. */
-async function freshApplicant(siteId: string) {
-  await ensureOpen(siteId);
-  const person = freshInvitee();
-  const { actor, organisation } = await signUpAndRegister(siteId, person, worldProfile(unique("Trustorg")));
-  return { actor, key: { siteId, organisationId: organisation.organisationId }, legalName: organisation.legalName };
-}
-
-/**
  * The organisation a call should name: the caller's own if they act for one in `siteId` (a
  * provider may only reach theirs), otherwise a fresh one.
  */
@@ -141,11 +130,14 @@ async function draftFor(siteId: string, callerId?: string) {
       const current = await Application.get({ ...key, applicationId: organisation.currentApplicationId });
       if (current.application.status === "draft")
         return { actor, ...current, key: { ...key, applicationId: current.application.applicationId } };
-      await Application.withdraw({
-        ...key,
-        applicationId: current.application.applicationId,
-        version: current.application.version,
-      });
+      // A decided application stays decided; "not yet" (the panel fixtures' decision) lets it apply again.
+      if (current.application.status !== "decided") {
+        await Application.withdraw({
+          ...key,
+          applicationId: current.application.applicationId,
+          version: current.application.version,
+        });
+      }
     }
     const started = await Application.start(key);
     return { actor, ...started, key: { ...key, applicationId: started.application.applicationId } };
@@ -159,6 +151,7 @@ async function readyToStart(siteId: string, callerId?: string) {
     const organisation = await Organisation.get(key);
     if (!organisation.currentApplicationId) return;
     const { application } = await Application.get({ ...key, applicationId: organisation.currentApplicationId });
+    if (application.status === "decided") return;
     await Application.withdraw({ ...key, applicationId: application.applicationId, version: application.version });
   });
   return key;
@@ -213,6 +206,85 @@ async function openSpareSite() {
   await publishAndOpen(setUp, siteId);
   return siteId;
 }
+
+const built = new Map<string, Promise<unknown>>();
+/**
+ * Builds a query's records once per key: a query changes nothing, so the hundreds of calls the
+ * suite makes to it may all read the same records, and the suite stays quick.
+ */
+function once<T>(key: string, build: () => Promise<T>): Promise<T> {
+  let found = built.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = build();
+    built.set(key, found);
+    found.catch(() => built.delete(key));
+  }
+  return found;
+}
+
+/**
+ * The records for a change, built afresh for a named caller, whose call succeeds; shared by every
+ * call without one, which the suite only attacks with (see `Fixture.valid`), so the table does not
+ * grow by an application for each of a change's attackers.
+ */
+function forCaller<T>(path: string, siteId: string, callerId: string | undefined, build: () => Promise<T>): Promise<T> {
+  return callerId ? build() : once(`${path} ${siteId}`, build);
+}
+
+/** A fresh application reviewed by the caller (see panelMemberFor), their review taken to `step`. */
+async function reviewing(siteId: string, callerId: string | undefined, step: ReviewStep) {
+  const sent = await freshSent(siteId);
+  const review = await reviewTo(sent.key, await panelMemberFor(siteId, callerId), step);
+  return { key: sent.key, version: review.version };
+}
+
+/**
+ * An application reviewed by one of the site's team, taken to `step`: the caller the suite
+ * sends, an expert, is not assigned to it. Its name, answers and the team member's comments must
+ * not reach them.
+ */
+async function someoneElsesReview(siteId: string, step: ReviewStep) {
+  const sent = await freshSent(siteId);
+  const review = await reviewTo(sent.key, await worldMember(siteId, "team"), step);
+  return { key: sent.key, version: review.version, secrets: [...sent.secrets, ...review.secrets] };
+}
+
+/** Another organisation's request for more information: a provider must not read or answer it. */
+async function someoneElsesRequest(siteId: string) {
+  const request = await openRequestFor(siteId);
+  return { caller: "provider" as const, key: request.key, version: request.version, secrets: request.secrets };
+}
+
+/**
+ * An approved organisation (the caller's own, if they act for one), kept for every plan call:
+ * it stays approved, and each call adds only its own goal.
+ */
+const approvedOnce = (siteId: string, callerId?: string) =>
+  once(`approved ${siteId} ${callerId ?? "anyone"}`, () => approvedFor(siteId, callerId));
+
+/** Another organisation's plan, with a goal in it: a provider must not reach either. */
+async function someoneElsesPlan(siteId: string) {
+  const other = await approvedFor(siteId);
+  const goal = await goalIn(siteId, other.key.organisationId);
+  return { key: other.key, goal, secrets: [...other.secrets, goal.title] };
+}
+
+/**
+ * Whose time a time fixture's input records. Neither the input nor the result names them (the
+ * service takes the caller), so the audit check's `recordIdOf` looks the input up here.
+ */
+const timeOwners = new WeakMap<object, string>();
+function ownedBy<T extends object>(input: T, personId: string | undefined): T {
+  if (personId) timeOwners.set(input, personId);
+  return input;
+}
+const timeOwnerOf = (input: unknown) => timeOwners.get(input as object) ?? "unknown";
+
+const thisMonth = () => Clock.today().slice(0, 7);
+const panelRecord = {
+  agreedView: "The panel agreed the organisation shapes support around each person.",
+  feedback: "Tell us more about how you recruit staff with each person.",
+};
 
 const field = (input: unknown, key: string) => String((input as Record<string, unknown>)[key]);
 const anyMember = ["lead", "team", "expert", "provider"] as const;
@@ -655,5 +727,296 @@ export const fixtures: Record<string, Fixture> = {
   "activity.list": {
     access: { kind: "site", roles: ["lead", "team"], nationalMayRead: false },
     valid: async (siteId) => ({ siteId, limit: 50 }),
+  },
+  "me.inbox": {
+    access: { kind: "authed" },
+    valid: async () => undefined,
+  },
+  "review.assignments": {
+    access: { kind: "site", roles: ["lead", "team"], nationalMayRead: false },
+    valid: (siteId) => once(`assignments ${siteId}`, async () => (await reviewing(siteId, undefined, "declare")).key),
+  },
+  "review.assign": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: (siteId, callerId) =>
+      forCaller("review.assign", siteId, callerId, async () => ({
+        ...(await freshSent(siteId)).key,
+        reviewerId: await worldMember(siteId, "expert"),
+        dueDate: Clock.addDays(Clock.today(), 14),
+      })),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "review.reschedule": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: (siteId, callerId) =>
+      forCaller("review.reschedule", siteId, callerId, async () => {
+        const { key, version } = await reviewing(siteId, undefined, "declare");
+        const reviewerId = await worldMember(siteId, "expert");
+        return { ...key, reviewerId, dueDate: Clock.addDays(Clock.today(), 21), version };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "review.unassign": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: (siteId, callerId) =>
+      forCaller("review.unassign", siteId, callerId, async () => {
+        const { key, version } = await reviewing(siteId, undefined, "declare");
+        return { ...key, reviewerId: await worldMember(siteId, "expert"), version };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "review.mine": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false, records: "assigned" },
+    valid: (siteId, callerId) =>
+      once(`mine ${siteId} ${callerId}`, async () => (await reviewing(siteId, callerId, "scoring")).key),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesReview(siteId, "scoring");
+      return { caller: "expert", input: other.key, secrets: other.secrets };
+    },
+  },
+  "review.declare": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false, records: "assigned" },
+    valid: (siteId, callerId) =>
+      forCaller("review.declare", siteId, callerId, async () => {
+        const { key, version } = await reviewing(siteId, callerId, "declare");
+        return { ...key, version, conflict: false };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesReview(siteId, "declare");
+      return {
+        caller: "expert",
+        input: { ...other.key, version: other.version, conflict: false },
+        secrets: other.secrets,
+      };
+    },
+  },
+  "review.saveScore": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false, records: "assigned" },
+    valid: (siteId, callerId) =>
+      forCaller("review.saveScore", siteId, callerId, async () => {
+        const { key, version } = await reviewing(siteId, callerId, "scoring");
+        return { ...key, version, criterionId: "c-2", score: 2, comment: unique("Comment") };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesReview(siteId, "scoring");
+      return {
+        caller: "expert",
+        input: { ...other.key, version: other.version, criterionId: "c-1", score: 1, comment: "Overwritten" },
+        secrets: other.secrets,
+      };
+    },
+  },
+  "review.submit": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false, records: "assigned" },
+    valid: (siteId, callerId) =>
+      forCaller("review.submit", siteId, callerId, async () => {
+        const { key, version } = await reviewing(siteId, callerId, "scored");
+        return { ...key, version };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesReview(siteId, "scored");
+      return { caller: "expert", input: { ...other.key, version: other.version }, secrets: other.secrets };
+    },
+  },
+  "review.panel": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false, records: "assigned" },
+    // The caller has submitted their own review, so they may read everyone's.
+    valid: (siteId, callerId) =>
+      once(`panel ${siteId} ${callerId}`, async () => (await reviewing(siteId, callerId, "submitted")).key),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesReview(siteId, "submitted");
+      return { caller: "expert", input: other.key, secrets: other.secrets };
+    },
+  },
+  "review.recordPanel": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    // Reviewed by an expert, not the lead: a lead still reviewing could not record the panel's view.
+    valid: (siteId, callerId) =>
+      forCaller("review.recordPanel", siteId, callerId, async () => ({
+        ...(await reviewing(siteId, undefined, "submitted")).key,
+        version: 0,
+        ...panelRecord,
+      })),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "decision.decide": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: (siteId, callerId) =>
+      forCaller("decision.decide", siteId, callerId, async () => {
+        const sent = await freshSent(siteId);
+        return {
+          ...sent.key,
+          version: sent.version,
+          outcome: "walking-through",
+          rationale: "The panel saw support shaped around each person.",
+          conditions: ["Finish registering with the Care Quality Commission."],
+        };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "decision.get": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false, records: "own-organisation" },
+    // "Not yet" leaves a provider caller's own organisation free to apply again for later fixtures.
+    valid: (siteId, callerId) =>
+      once(`decision ${siteId} ${callerId}`, async () => (await decidedFor(siteId, callerId, "not-yet")).key),
+    notOwner: async (siteId) => {
+      const other = await decidedFor(siteId, undefined, "walking-through");
+      return { caller: "provider", input: other.key, secrets: other.secrets };
+    },
+  },
+  "decision.requestInformation": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: (siteId, callerId) =>
+      forCaller("decision.requestInformation", siteId, callerId, async () => {
+        const sent = await freshSent(siteId);
+        return { ...sent.key, version: sent.version, questionIds: ["q-values"], message: unique("Tell us more") };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "decision.informationRequests": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false, records: "own-organisation" },
+    valid: (siteId, callerId) =>
+      once(`requests ${siteId} ${callerId}`, async () => (await openRequestFor(siteId, callerId)).key),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesRequest(siteId);
+      return { caller: other.caller, input: other.key, secrets: other.secrets };
+    },
+  },
+  "decision.sendBack": {
+    access: { kind: "site", roles: ["provider"], nationalMayRead: false, records: "own-organisation" },
+    valid: (siteId, callerId) =>
+      forCaller("decision.sendBack", siteId, callerId, async () => {
+        const request = await openRequestFor(siteId, callerId);
+        return { ...request.key, version: request.version };
+      }),
+    recordIdOf: (input) => field(input, "applicationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesRequest(siteId);
+      return { caller: other.caller, input: { ...other.key, version: other.version }, secrets: other.secrets };
+    },
+  },
+  "plan.get": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false, records: "own-organisation" },
+    valid: async (siteId, callerId) => (await approvedOnce(siteId, callerId)).key,
+    notOwner: async (siteId) => {
+      const other = await someoneElsesPlan(siteId);
+      return { caller: "provider", input: other.key, secrets: other.secrets };
+    },
+  },
+  "plan.addGoal": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false, records: "own-organisation" },
+    valid: async (siteId, callerId) => ({
+      ...(await approvedOnce(siteId, callerId)).key,
+      goal: goalInput(unique("Goal")),
+    }),
+    recordIdOf: (input) => field(input, "organisationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesPlan(siteId);
+      return { caller: "provider", input: { ...other.key, goal: goalInput("Hijacked goal") }, secrets: other.secrets };
+    },
+  },
+  "plan.updateGoal": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false, records: "own-organisation" },
+    valid: async (siteId, callerId) => {
+      const { key } = await approvedOnce(siteId, callerId);
+      const goal = await goalIn(siteId, key.organisationId);
+      return { ...key, goalId: goal.goalId, version: goal.version, goal: goalInput(goal.title, "in-progress") };
+    },
+    recordIdOf: (input) => field(input, "organisationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesPlan(siteId);
+      return {
+        caller: "provider",
+        input: {
+          ...other.key,
+          goalId: other.goal.goalId,
+          version: other.goal.version,
+          goal: goalInput("Hijacked goal"),
+        },
+        secrets: other.secrets,
+      };
+    },
+  },
+  "plan.removeGoal": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false, records: "own-organisation" },
+    valid: async (siteId, callerId) => {
+      const { key } = await approvedOnce(siteId, callerId);
+      const goal = await goalIn(siteId, key.organisationId);
+      return { ...key, goalId: goal.goalId, version: goal.version };
+    },
+    recordIdOf: (input) => field(input, "organisationId"),
+    auditSiteOf: (input) => field(input, "siteId"),
+    notOwner: async (siteId) => {
+      const other = await someoneElsesPlan(siteId);
+      return {
+        caller: "provider",
+        input: { ...other.key, goalId: other.goal.goalId, version: other.goal.version },
+        secrets: other.secrets,
+      };
+    },
+  },
+  "time.log": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false },
+    valid: async (siteId, callerId) =>
+      ownedBy({ siteId, date: Clock.today(), minutes: 60, activity: "panel" }, await panelMemberFor(siteId, callerId)),
+    recordIdOf: timeOwnerOf,
+    auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "time.mine": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false },
+    valid: async (siteId) => ({ siteId, month: thisMonth() }),
+  },
+  "time.remove": {
+    access: { kind: "site", roles: ["lead", "team", "expert"], nationalMayRead: false, records: "self" },
+    valid: async (siteId, callerId) => {
+      const owner = await panelMemberFor(siteId, callerId);
+      return ownedBy(await loggedTime(siteId, owner), owner);
+    },
+    recordIdOf: timeOwnerOf,
+    auditSiteOf: (input) => field(input, "siteId"),
+    // The service finds the entry under the caller's own name, so someone else's is not found.
+    notOwner: async (siteId) => ({
+      caller: "expert",
+      input: await loggedTime(siteId, await worldMember(siteId, "team")),
+      secrets: [],
+    }),
+  },
+  "time.totals": {
+    access: { kind: "site", roles: ["lead", "team"], nationalMayRead: false },
+    valid: async (siteId) => ({ siteId, month: thisMonth() }),
+  },
+  "time.payRate": {
+    access: { kind: "site", roles: ["lead", "team"], nationalMayRead: false },
+    valid: async (siteId) => ({ siteId }),
+  },
+  "time.exportCsv": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: async (siteId) => ({ siteId, month: thisMonth() }),
+  },
+  "time.setPayRate": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: async (siteId) => ({
+      siteId,
+      version: (await ExpertTime.payRate({ siteId })).version,
+      dayRatePence: 16_000,
+      hoursPerDay: 7.5,
+    }),
+    recordIdOf: (input) => field(input, "siteId"),
+    auditSiteOf: (input) => field(input, "siteId"),
   },
 };

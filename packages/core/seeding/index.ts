@@ -59,6 +59,19 @@ export async function asMember<T>(actor: Actor, siteId: string, run: () => Promi
   );
 }
 
+/**
+ * Like `asMember`, for someone acting many times in one site: reads their membership once and
+ * returns a runner, so a long run of actions (a review scored criterion by criterion) does not
+ * read it again for each one. Take it after any change to the membership, such as registering
+ * an organisation, which the runner would not see.
+ */
+export async function memberOf(actor: Actor, siteId: string): Promise<<T>(run: () => Promise<T>) => Promise<T>> {
+  const member = await withActor(actor, () => Membership.get({ siteId, personId: actor.personId }));
+  const { personId, role, organisationId } = member;
+  const membership = { siteId, personId, role, ...(organisationId ? { organisationId } : {}) };
+  return (run) => withActor(actor, () => withMembership(membership, run));
+}
+
 /** The lead publishes the site's draft process as it stands and opens the site to applications. */
 export async function publishAndOpen(lead: Actor, siteId: string) {
   await withActor(lead, async () => {

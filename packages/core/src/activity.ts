@@ -1,6 +1,8 @@
 import { z } from "zod";
 import * as Cursor from "./cursor";
 import { db } from "./db";
+import { type Outcome, outcomeLabels } from "./decision-shape";
+import { formatMinutes, type TimeActivity, timeActivityLabels } from "./expert-time-shape";
 import * as Person from "./person";
 import * as Process from "./process";
 import { roleLabels, type SiteRole, siteRoles } from "./role";
@@ -26,11 +28,6 @@ export const list = verb(
       .bySite({ siteId })
       .go({ order: "desc", cursor: Cursor.open(scope, cursor), limit });
     const events = page.data;
-    const personIds = events.flatMap((event) =>
-      event.recordType === "member" || event.recordType === "person"
-        ? [event.actorId, event.recordId]
-        : [event.actorId],
-    );
     const siteIds = events.filter((event) => event.recordType === "site").map((event) => event.recordId);
     const invitationIds = events.filter((event) => event.recordType === "invitation").map((event) => event.recordId);
     const parsed = events.map((event) => ({
@@ -38,6 +35,13 @@ export const list = verb(
       before: parseFields(event.before),
       after: parseFields(event.after),
     }));
+    const personIds = parsed.flatMap((event) => [
+      event.actorId,
+      ...(event.recordType === "member" || event.recordType === "person" ? [event.recordId] : []),
+      // A review event names its reviewer.
+      ...(typeof event.after.reviewerId === "string" ? [event.after.reviewerId] : []),
+      ...(typeof event.before.reviewerId === "string" ? [event.before.reviewerId] : []),
+    ]);
     const organisationIds = parsed.flatMap((event) =>
       event.recordType === "organisation"
         ? [event.recordId]
@@ -115,6 +119,9 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
   const person = names.get(event.recordId) ?? formerPerson;
   const invitee = invitees.get(event.recordId);
   const invitation = invitee ? `the invitation to ${invitee}` : "an invitation";
+  const reviewerId = event.after.reviewerId ?? event.before.reviewerId;
+  const reviewer = names.get(String(reviewerId)) ?? formerPerson;
+  const application = `${possessive(organisation)} application`;
   switch (event.action) {
     case "site.created":
       return `Added the site ${sites.get(event.recordId) ?? event.recordId}`;
@@ -185,6 +192,44 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
       return `${organisation} withdrew their application`;
     case "application.stage_moved":
       return `Moved ${possessive(organisation)} application from ${stage(event.before.stageId)} to ${stage(event.after.stageId)}`;
+    case "review.assigned":
+      return `Asked ${reviewer} to review ${application} by ${event.after.dueDate}`;
+    case "review.rescheduled":
+      return `Moved ${possessive(reviewer)} review of ${application} to ${event.after.dueDate}`;
+    case "review.unassigned":
+      return `Took ${reviewer} off reviewing ${application}`;
+    case "review.no_conflict":
+      return `${reviewer} declared no conflict of interest with ${organisation}`;
+    case "review.recused":
+      return `${reviewer} declared a conflict of interest with ${organisation} and stepped back from reviewing`;
+    case "review.score_saved":
+      return `Saved a score on ${application}`;
+    case "review.submitted":
+      return `${reviewer} submitted their review of ${application}`;
+    case "review.reminded":
+      return `Reminded ${reviewer} that their review of ${application} is due on ${event.after.dueDate}`;
+    case "review.reminded_overdue":
+      return `Reminded ${reviewer} that their review of ${application} was due on ${event.after.dueDate}`;
+    case "review.panel_recorded":
+      return `Recorded the panel's view of ${application}`;
+    case "application.information_requested":
+      return `Asked ${organisation} for more information on ${event.after.questions === 1 ? "1 question" : `${event.after.questions} questions`}`;
+    case "application.information_sent":
+      return `${organisation} sent back the information asked for`;
+    case "decision.made":
+      return `Recorded the decision on ${application}: ${outcomeLabels[event.after.outcome as Outcome] ?? "decided"}`;
+    case "development_goal.added":
+      return `Added a goal to ${possessive(organisation)} development plan`;
+    case "development_goal.updated":
+      return `Updated a goal in ${possessive(organisation)} development plan`;
+    case "development_goal.removed":
+      return `Removed a goal from ${possessive(organisation)} development plan`;
+    case "expert_time.logged":
+      return `${person} recorded ${formatMinutes(Number(event.after.minutes))} of ${(timeActivityLabels[event.after.activity as TimeActivity] ?? "panel work").toLowerCase()} on ${event.after.date}`;
+    case "expert_time.removed":
+      return `${person} removed a time entry for ${event.before.date}`;
+    case "expert_time.pay_rate_set":
+      return `Set the experts' day rate to £${(Number(event.after.dayRatePence) / 100).toFixed(2)} for ${event.after.hoursPerDay} hours`;
     default:
       return `${event.action} on ${event.recordType} ${event.recordId}`;
   }

@@ -5,13 +5,14 @@ import { change, useChange } from "./change";
 import { dayMs, now } from "./clock";
 import * as Cursor from "./cursor";
 import { db } from "./db";
+import type { Outcome } from "./decision-shape";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
 import * as Organisation from "./organisation";
 import { type CqcStatus, cqcStatuses, mayApplyFrom } from "./organisation-shape";
 import * as Process from "./process";
 import type { ProcessDefinition, Question, Stage } from "./process-definition";
-import type { Outcome } from "./decision-shape";
 import { decidedColumn, withdrawnColumn } from "./process-shape";
+
 import * as Site from "./site";
 import * as SiteStats from "./site-stats";
 import { cursorSchema, pageSizeSchema, recordIdSchema, siteIdSchema, verb, versionSchema } from "./validation";
@@ -49,9 +50,6 @@ export interface Application {
   version: number;
 }
 
-/** Days without movement after which the board flags a live application. */
-export const quietDays = 21;
-
 /** A saved answer and the version the next save of it must name. */
 export interface SavedAnswer {
   questionId: string;
@@ -68,7 +66,8 @@ export const applicationKey = z.strictObject({
   applicationId: recordIdSchema,
 });
 const questionIdSchema = z.string().min(1).max(40);
-export const staleApplication = "Someone else changed this application just now. Look at where it is now, then try again.";
+export const staleApplication =
+  "Someone else changed this application just now. Look at where it is now, then try again.";
 
 /** Starts an application on the site's newest published process, for an organisation that may apply. */
 export const start = verb(
@@ -343,6 +342,7 @@ export const withdraw = verb(applicationKey.extend({ version: versionSchema }), 
       null,
     );
     moveColumn(key.siteId, application.stageId, withdrawnColumn);
+    await closeOpenReviews(key);
     audit({
       siteId: key.siteId,
       action: "application.withdrawn",
@@ -616,6 +616,25 @@ function toApplication(item: ApplicationItem): Application {
     decidedAt: item.decidedAt ?? null,
     version: item.version,
   };
+}
+
+/**
+ * Closes the reviews still open on an application that has left review (decided or withdrawn),
+ * inside the current change: they leave their reviewers' inboxes and get no more reminders.
+ */
+export async function closeOpenReviews(key: z.output<typeof applicationKey>): Promise<void> {
+  const { data } = await db.entities.review.query
+    .byApplication({ siteId: key.siteId, applicationId: key.applicationId })
+    .go({ pages: "all", consistent: true });
+  const { write } = useChange();
+  for (const review of data.filter((item) => item.queue === "open" && item.organisationId === key.organisationId)) {
+    write(({ review: reviews }) =>
+      reviews
+        .patch({ siteId: key.siteId, applicationId: key.applicationId, reviewerId: review.reviewerId })
+        .set({ queue: "closed" })
+        .commit(),
+    );
+  }
 }
 
 /**

@@ -28,7 +28,12 @@ export const outcomeWording: Record<Outcome, { plain: string; easyRead: string[]
   approved: {
     plain:
       "We are pleased to tell you that the panel has approved your organisation as a Small Supports provider. You are now part of the site's cohort, and we will work with you on a development plan.",
-    easyRead: ["Good news.", "The panel said yes.", "You are now a Small Supports provider.", "We will make a plan with you."],
+    easyRead: [
+      "Good news.",
+      "The panel said yes.",
+      "You are now a Small Supports provider.",
+      "We will make a plan with you.",
+    ],
   },
   "walking-through": {
     plain:

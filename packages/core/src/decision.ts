@@ -4,7 +4,7 @@ import * as Application from "./application";
 import { change, useChange } from "./change";
 import { dayMs, now } from "./clock";
 import { db } from "./db";
-import { type Outcome, approvingOutcomes, outcomes, standingAfter } from "./decision-shape";
+import { approvingOutcomes, type Outcome, outcomes, standingAfter } from "./decision-shape";
 import * as DevelopmentPlan from "./development-plan";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
 import * as Organisation from "./organisation";
@@ -61,7 +61,7 @@ export const decide = verb(
     whatWouldChange: z.string().trim().max(3000, "Keep this to at most 3,000 characters.").optional(),
   }),
   async ({ version, outcome, rationale, conditions, whatWouldChange, ...key }) => {
-    const application = await Application.read(key);
+    const [application] = await Promise.all([Application.read(key), Review.requireNotRecused(key)]);
     if (application.version !== version) throw new ConflictError(Application.staleApplication);
     if (application.status === "decided") throw new RuleError(alreadyDecided);
     if (application.status !== "submitted") {
@@ -151,7 +151,7 @@ export const decide = verb(
       );
       SiteStats.count(key.siteId, SiteStats.counterName.decision(outcome), 1);
       SiteStats.count(key.siteId, SiteStats.counterName.decideDays(SiteStats.daysBucket(days)), 1);
-      await Review.closeOpen(key);
+      await Application.closeOpenReviews(key);
       if (approvingOutcomes.includes(outcome)) {
         const summaries = summarisePanel(
           definition.criteria.map((criterion) => criterion.criterionId),

@@ -112,7 +112,10 @@ export const updateGoal = verb(
             .add({ version: 1 })
             .where((attributes, operations) => operations.eq(attributes.version, version))
             .commit(),
-        () => new ConflictError("Someone else changed this goal just now. Refresh the page to see their change, then try again."),
+        () =>
+          new ConflictError(
+            "Someone else changed this goal just now. Refresh the page to see their change, then try again.",
+          ),
       );
       audit({
         siteId,
@@ -143,7 +146,10 @@ export const removeGoal = verb(
             .delete({ siteId, organisationId, position: existing.position, goalId })
             .where((attributes, operations) => operations.eq(attributes.version, version))
             .commit(),
-        () => new ConflictError("Someone else changed this goal just now. Refresh the page to see their change, then try again."),
+        () =>
+          new ConflictError(
+            "Someone else changed this goal just now. Refresh the page to see their change, then try again.",
+          ),
       );
       audit({
         siteId,
@@ -168,7 +174,14 @@ export function seed(
 ): void {
   const base = { actions: "", owner: "", targetDate: null, status: "not-started" as const };
   from.weakest.forEach((goal, index) => {
-    createGoal(siteId, organisationId, randomUUID(), `1-${index}`, { ...base, title: goal.title, now: goal.now, aim: goal.aim }, goal.criterionId);
+    createGoal(
+      siteId,
+      organisationId,
+      randomUUID(),
+      `1-${index}`,
+      { ...base, title: goal.title, now: goal.now, aim: goal.aim },
+      goal.criterionId,
+    );
   });
   from.conditions.forEach((condition, index) => {
     createGoal(siteId, organisationId, randomUUID(), `1-c${index}`, {

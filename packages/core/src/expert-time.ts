@@ -6,15 +6,9 @@ import { change, useChange } from "./change";
 import { today } from "./clock";
 import { db } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import {
-  defaultPayRate,
-  payPence,
-  type TimeActivity,
-  timeActivities,
-  timeActivityLabels,
-} from "./expert-time-shape";
+import { defaultPayRate, payPence, type TimeActivity, timeActivities, timeActivityLabels } from "./expert-time-shape";
 import * as Membership from "./membership";
-import { type SiteRole, roleLabels } from "./role";
+import { roleLabels, type SiteRole } from "./role";
 import { dateSchema, monthSchema, recordIdSchema, siteIdSchema, verb, versionSchema } from "./validation";
 
 /**
@@ -64,7 +58,9 @@ export const log = verb(
       throw new ValidationError("Record time on or before today.", { date: "Record time on or before today." });
     }
     if (date < `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`) {
-      throw new ValidationError("Record time from the last 12 months.", { date: "Record time from the last 12 months." });
+      throw new ValidationError("Record time from the last 12 months.", {
+        date: "Record time from the last 12 months.",
+      });
     }
     const entryId = randomUUID();
     const month = date.slice(0, 7);
@@ -72,7 +68,16 @@ export const log = verb(
       const { write, audit } = useChange();
       write(({ timeEntry }) =>
         timeEntry
-          .create({ siteId, month, personId, date, entryId, minutes, activity, ...(applicationId ? { applicationId } : {}) })
+          .create({
+            siteId,
+            month,
+            personId,
+            date,
+            entryId,
+            minutes,
+            activity,
+            ...(applicationId ? { applicationId } : {}),
+          })
           .commit(),
       );
       audit({

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, RuleError, ValidationError } from "./erro
 import * as Organisation from "./organisation";
 import * as Person from "./person";
 import * as Process from "./process";
+import * as Review from "./review";
 import { verb, versionSchema, writtenText } from "./validation";
 
 /**
@@ -41,7 +42,7 @@ export const request = verb(
     message: writtenText("what you would like to know", 10, 3000),
   }),
   async ({ version, questionIds, message, ...key }) => {
-    const application = await Application.read(key);
+    const [application] = await Promise.all([Application.read(key), Review.requireNotRecused(key)]);
     if (application.version !== version) throw new ConflictError(Application.staleApplication);
     if (application.status !== "submitted") {
       throw new RuleError(

@@ -92,7 +92,7 @@ async function toPerson(message: QueuedMessage, personId: string, appUrl: string
           `Hello ${name},`,
           `You have been asked to review an application for ${siteName}'s panel.`,
           `First, say whether you have a conflict of interest with the organisation. Then read the application and score it: ${link}/reviews/${siteId}/${application}`,
-          "You can find it any time under \"What needs you\" when you sign in.",
+          'You can find it any time under "What needs you" when you sign in.',
         ].join("\n\n"),
         easyRead: [
           `Hello ${name}.`,

@@ -31,3 +31,6 @@ export const withdrawnColumn = "withdrawn";
 
 /** The board column of applications the panel has decided on. */
 export const decidedColumn = "decided";
+
+/** Days without movement after which the board flags a live application. */
+export const quietDays = 21;

@@ -40,7 +40,7 @@ export interface CriterionSummary {
   average: number | null;
   /** The highest score given minus the lowest. */
   spread: number;
-  /** Whether this is among the criteria the reviewers disagree on most (a spread of 2 or more). */
+  /** Whether the reviewers disagree on it: their scores are `disagreementSpread` or more points apart. */
   disagreement: boolean;
 }
 
@@ -52,18 +52,13 @@ export const disagreementSpread = 2;
  * count in an average; recused reviewers have no scores to give, so they never reach this.
  */
 export function summarisePanel(criterionIds: readonly string[], reviews: readonly PanelReview[]): CriterionSummary[] {
-  const summaries = criterionIds.map((criterionId) => {
+  return criterionIds.map((criterionId) => {
     const scores = reviews.map((review) => review.scores[criterionId]?.score ?? null);
     const given = scores.filter((score): score is number => score !== null);
     const average = given.length ? given.reduce((sum, score) => sum + score, 0) / given.length : null;
     const spread = given.length ? Math.max(...given) - Math.min(...given) : 0;
-    return { criterionId, scores, average, spread, disagreement: false };
+    return { criterionId, scores, average, spread, disagreement: spread >= disagreementSpread };
   });
-  const widest = Math.max(0, ...summaries.map((summary) => summary.spread));
-  for (const summary of summaries) {
-    summary.disagreement = widest >= disagreementSpread && summary.spread === widest;
-  }
-  return summaries;
 }
 
 /** The criteria a provider is weakest on: the lowest averages below the top of the scale, at most `count`. */

@@ -10,12 +10,7 @@ import * as Organisation from "./organisation";
 import * as Person from "./person";
 import * as Process from "./process";
 import type { ProcessDefinition } from "./process-definition";
-import {
-  type CriterionSummary,
-  type ReviewState,
-  type Scores,
-  summarisePanel,
-} from "./review-shape";
+import { type CriterionSummary, type ReviewState, type Scores, summarisePanel } from "./review-shape";
 import type { SiteRole } from "./role";
 import { dateSchema, personIdSchema, verb, versionSchema, writtenText } from "./validation";
 
@@ -101,7 +96,9 @@ export const assign = verb(
       throw new RuleError("Providers cannot review applications. Choose an expert by experience or a team member.");
     }
     if (existing.data) throw new RuleError(`${reviewer.name} is already reviewing this application.`);
-    if (dueDate < today()) throw new ValidationError("Choose a due date from today on.", { dueDate: "Choose a due date from today on." });
+    if (dueDate < today()) {
+      throw new ValidationError("Choose a due date from today on.", { dueDate: "Choose a due date from today on." });
+    }
     const { definition } = await Process.versionOf(key.siteId, application.processVersion);
     const blind = definition.settings.blindReview && reviewer.role === "expert";
     await change("review.assign", async () => {
@@ -147,7 +144,9 @@ export const reschedule = verb(
   async ({ reviewerId, dueDate, version, ...key }) => {
     const review = await readReview(key, reviewerId);
     if (review.queue === "closed") throw new RuleError("This review is finished, so its due date cannot change.");
-    if (dueDate < today()) throw new ValidationError("Choose a due date from today on.", { dueDate: "Choose a due date from today on." });
+    if (dueDate < today()) {
+      throw new ValidationError("Choose a due date from today on.", { dueDate: "Choose a due date from today on." });
+    }
     await change("review.reschedule", async () => {
       const { write, audit } = useChange();
       write(
@@ -272,7 +271,10 @@ export const declare = verb(
   }),
   async ({ version, conflict, reason, ...key }) => {
     const review = await ownReview(key);
-    if (review.state !== "declare") throw new RuleError("You have already declared whether you have a conflict of interest.");
+    if (review.state !== "declare") {
+      throw new RuleError("You have already declared whether you have a conflict of interest.");
+    }
+    requireUnderReview(await Application.read(key));
     if (conflict && (!reason || reason.length < 3)) {
       const message = "Say briefly what the conflict of interest is, for the panel record.";
       throw new ValidationError(message, { reason: message });
@@ -322,6 +324,7 @@ export const saveScore = verb(
     if (review.state === "submitted") throw new RuleError("You have submitted this review, so its scores are final.");
     if (review.state !== "scoring") throw new RuleError("Declare whether you have a conflict of interest first.");
     const application = await Application.read(key);
+    requireUnderReview(application);
     const { definition } = await Process.versionOf(key.siteId, application.processVersion);
     if (!definition.criteria.some((criterion) => criterion.criterionId === criterionId)) {
       throw new NotFoundError("That criterion is not part of this application's process.");
@@ -361,6 +364,7 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
   if (review.state === "submitted") throw new RuleError("You have already submitted this review.");
   if (review.state !== "scoring") throw new RuleError("Declare whether you have a conflict of interest first.");
   const application = await Application.read(key);
+  requireUnderReview(application);
   const { definition } = await Process.versionOf(key.siteId, application.processVersion);
   const scores = parseScores(review.scores);
   const missing = definition.criteria.filter((criterion) => !(criterion.criterionId in scores));
@@ -400,7 +404,7 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
 });
 
 /**
- * Every submitted review's scores side by side, with averages, the widest disagreements, the
+ * Every submitted review's scores side by side, with averages, where reviewers disagree, the
  * recusals with their reasons and the panel's record. A reviewer sees it only once they have
  * submitted their own review; a recused reviewer never; the lead and team when they are not
  * reviewing it, or have submitted. Experts who are not reviewing it get "not found".
@@ -431,7 +435,11 @@ export const panel = verb(applicationKey, async (key): Promise<Panel> => {
     })),
     recusals: reviews
       .filter((review) => review.state === "recused")
-      .map((review) => ({ reviewerId: review.reviewerId, name: nameOf(review.reviewerId), reason: review.conflictReason ?? "" })),
+      .map((review) => ({
+        reviewerId: review.reviewerId,
+        name: nameOf(review.reviewerId),
+        reason: review.conflictReason ?? "",
+      })),
     waiting: reviews
       .filter((review) => review.state === "declare" || review.state === "scoring")
       .map((review) => ({
@@ -475,7 +483,8 @@ export const recordPanel = verb(
         "Some reviews are still to come. Wait for them, or take those reviewers off the application, before recording the panel's view.",
       );
     }
-    const stale = () => new ConflictError("Someone else recorded the panel's view just now. Refresh the page to see theirs.");
+    const stale = () =>
+      new ConflictError("Someone else recorded the panel's view just now. Refresh the page to see theirs.");
     const panelKey = { siteId: key.siteId, applicationId: key.applicationId };
     await change("review.recordPanel", async () => {
       const { write, audit } = useChange();
@@ -483,7 +492,9 @@ export const recordPanel = verb(
       if (version === 0) {
         write(
           ({ panel: panels }) =>
-            panels.create({ ...panelKey, organisationId: key.organisationId, agreedView, feedback, recordedBy }).commit(),
+            panels
+              .create({ ...panelKey, organisationId: key.organisationId, agreedView, feedback, recordedBy })
+              .commit(),
           stale,
         );
       } else {
@@ -525,16 +536,18 @@ export async function submittedScores(key: ApplicationKey) {
     .map((review) => ({ reviewerId: review.reviewerId, scores: parseScores(review.scores) }));
 }
 
-/** Closes reviews still open when the panel decides: they leave their reviewers' inboxes. */
-export async function closeOpen(key: ApplicationKey): Promise<void> {
-  const open = (await reviewsOf(key)).filter((review) => review.queue === "open");
-  const { write } = useChange();
-  for (const review of open) {
-    write(({ review: reviews }) =>
-      reviews
-        .patch({ siteId: key.siteId, applicationId: key.applicationId, reviewerId: review.reviewerId })
-        .set({ queue: "closed" })
-        .commit(),
+/**
+ * Refuses a caller who declared a conflict of interest with this application: they take no part in
+ * deciding it, as they read none of it.
+ */
+export async function requireNotRecused(key: ApplicationKey): Promise<void> {
+  const { personId } = useMembership(key.siteId);
+  const { data } = await db.entities.review
+    .get({ siteId: key.siteId, applicationId: key.applicationId, reviewerId: personId })
+    .go({ consistent: true });
+  if (data?.state === "recused") {
+    throw new ForbiddenError(
+      "You declared a conflict of interest with this application, so another project lead needs to do this.",
     );
   }
 }
@@ -564,8 +577,9 @@ export async function remind(day: string = today()): Promise<{ before: number; o
             reviews
               .patch(key)
               .set({ [flag]: true })
-              .where((attributes, operations) =>
-                `${operations.eq(attributes[flag], false)} AND ${operations.eq(attributes.queue, "open")} AND ${operations.eq(attributes.dueDate, dueDate)}`,
+              .where(
+                (attributes, operations) =>
+                  `${operations.eq(attributes[flag], false)} AND ${operations.eq(attributes.queue, "open")} AND ${operations.eq(attributes.dueDate, dueDate)}`,
               )
               .commit(),
           );
@@ -595,7 +609,9 @@ export async function remind(day: string = today()): Promise<{ before: number; o
 
 /** A reviewer's open reviews in every site, soonest due first: for their inbox. */
 export async function openFor(personId: string) {
-  const { data } = await db.entities.review.query.byReviewer({ reviewerId: personId, queue: "open" }).go({ pages: "all" });
+  const { data } = await db.entities.review.query
+    .byReviewer({ reviewerId: personId, queue: "open" })
+    .go({ pages: "all" });
   return data.map((review) => ({
     siteId: review.siteId,
     organisationId: review.organisationId,
@@ -641,7 +657,8 @@ async function readReview(key: ApplicationKey, reviewerId: string): Promise<Revi
   const { data } = await db.entities.review
     .get({ siteId: key.siteId, applicationId: key.applicationId, reviewerId })
     .go({ consistent: true });
-  if (!data || data.organisationId !== key.organisationId) throw new NotFoundError("That person is not reviewing this application.");
+  if (!data || data.organisationId !== key.organisationId)
+    throw new NotFoundError("That person is not reviewing this application.");
   return data;
 }
 

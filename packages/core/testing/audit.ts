@@ -13,7 +13,7 @@ const auditShape: Record<string, (value: unknown) => boolean> = {
   at: (value) => !Number.isNaN(Date.parse(String(value))),
   eventId: (value) => uuid.test(String(value)),
   actorId: (value) => uuid.test(String(value)) || value === "system",
-  action: (value) => /^[a-z]+(\.[a-z_]+)+$/.test(String(value)),
+  action: (value) => /^[a-z]+(_[a-z]+)*(\.[a-z_]+)+$/.test(String(value)),
   recordType: (value) => /^[a-z]+$/.test(String(value)),
   recordId: (value) => uuid.test(String(value)) || code.test(String(value)),
   changed: (value) => Array.isArray(value) && value.every((field) => /^[a-zA-Z]+$/.test(String(field))),

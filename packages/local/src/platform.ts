@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import { loadEnv } from "@smallsupports/api/env";
 import type { LogSink } from "@smallsupports/api/log";
 import { startServer } from "@smallsupports/api/server";
+import { Review } from "@smallsupports/core";
+import { systemActor, withActor } from "@smallsupports/core/actor";
 import { startDynamoLocal } from "./dynamo-local";
 import { type DemoDataState, demoDataState, writeDemoData } from "./seed-state";
 
@@ -27,8 +29,15 @@ export interface LocalPlatform {
 }
 
 /**
- * The whole platform on one machine: DynamoDB Local, the table, demo data on first start, and
- * one server for the API and the web app. `dataDir` keeps data between starts; leave it out for
+ * How often the server sends the reviewers' reminders that are due. In AWS a schedule runs the
+ * sweep once a day (infra/api.ts); here the server may be started and stopped at any hour, so it
+ * sweeps hourly, which sends nothing twice because each review records the reminders it was sent.
+ */
+export const reminderSweepMs = 60 * 60 * 1000;
+
+/**
+ * The whole platform on one machine: DynamoDB Local, the table, demo data on first start, the
+ * daily reminders, and one server for the API and the web app. `dataDir` keeps data between starts; leave it out for
  * an in-memory database (tests). Resolves as soon as the server listens: await `ready` before use.
  */
 export async function startLocalPlatform(options: {
@@ -60,10 +69,25 @@ export async function startLocalPlatform(options: {
     throw error;
   }
   const { server, url } = started;
+  let reminders: NodeJS.Timeout | undefined;
   const stop = async () => {
     stopping = true;
+    clearInterval(reminders);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await dynamo.stop();
+  };
+  // A failed sweep must never take the server down: the next one sends what this one did not.
+  const sweep = () =>
+    withActor(systemActor, () => Review.remind()).catch((error: unknown) => {
+      if (stopping) return;
+      const kind = error instanceof Error ? error.name : "Error";
+      console.error(`The reviewers' reminders could not be sent (${kind}); the server tries again within the hour.`);
+    });
+  const remindHourly = () => {
+    if (stopping) return;
+    void sweep();
+    // Unref'd, so a pending sweep never keeps the process alive.
+    reminders = setInterval(sweep, reminderSweepMs).unref();
   };
 
   let state: DemoDataState;
@@ -74,12 +98,14 @@ export async function startLocalPlatform(options: {
     throw error;
   }
   isReady = state === "complete";
+  if (isReady) remindHourly();
   const ready =
     state === "complete"
       ? Promise.resolve()
       : writeDemoData(state).then(
           () => {
             isReady = true;
+            remindHourly();
           },
           (error: unknown) => {
             if (!stopping) throw error;

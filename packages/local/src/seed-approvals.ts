@@ -1,6 +1,6 @@
-import { Application, Clock, Organisation, Process, SignIn, Site } from "@smallsupports/core";
+import { Application, Organisation, Process, SignIn, Site } from "@smallsupports/core";
 import { type Actor, withActor } from "@smallsupports/core/actor";
-import { asMember } from "@smallsupports/core/seeding";
+import { memberOf } from "@smallsupports/core/seeding";
 import { type SeedSite, seedEmail, seedName } from "./seed-data";
 import {
   lancashireOrganisations,
@@ -9,9 +9,8 @@ import {
   seedAnswers,
   seedOrganisations,
 } from "./seed-organisations";
-
-const daysAgo = (days: number) => new Date(Date.now() - days * Clock.dayMs);
-const at = <T>(days: number, run: () => Promise<T>) => Clock.atTime(daysAgo(Math.max(days, 0.05)), run);
+import { decide, logTime, type Member, type PanelCast, requestInformation, reviewInPanel } from "./seed-panels";
+import { at } from "./seed-time";
 
 /** Sites that have closed to new applications for now; their applicants carry on. */
 const closedSites = new Set(["kent-medway"]);
@@ -20,20 +19,21 @@ const closedSites = new Set(["kent-medway"]);
  * A site's approval work, through the services: the lead publishes the process (some sites first
  * change it, and Lancashire and South Cumbria publish a second version later, so applications sit
  * on different versions), opens the site, and organisations register, apply and move through the
- * stages over the following weeks, one at every point of the way.
+ * stages over the following weeks, one at every point of the way. The panel reviews them on the
+ * way and decides on some (see seed-panels.ts), and the panel's people log their time.
  */
 export async function seedApprovals(input: {
   site: SeedSite;
   siteIndex: number;
   startedDaysAgo: number;
-  lead: Actor;
+  panel: PanelCast;
   providers: Actor[];
 }) {
-  const { site, siteIndex, startedDaysAgo, lead, providers } = input;
+  const { site, siteIndex, startedDaysAgo, panel, providers } = input;
   const { siteId } = site;
   const publishedDaysAgo = startedDaysAgo - 10;
-  await at(publishedDaysAgo, () => withActor(lead, () => customiseAndPublish(siteId, siteIndex)));
-  await at(publishedDaysAgo - 0.5, () => withActor(lead, () => Site.setOpen({ siteId, open: true })));
+  await at(publishedDaysAgo, () => panel.lead.as(() => customiseAndPublish(siteId, siteIndex)));
+  await at(publishedDaysAgo - 0.5, () => panel.lead.as(() => Site.setOpen({ siteId, open: true })));
 
   const organisations = [
     ...(siteIndex === 0 ? lancashireOrganisations : []),
@@ -42,17 +42,18 @@ export async function seedApprovals(input: {
   for (const [index, organisation] of organisations.entries()) {
     // Lancashire's second version comes out after its example cohort applied on the first.
     if (siteIndex === 0 && index === lancashireOrganisations.length) {
-      await at(40, () => withActor(lead, () => publishSecondVersion(siteId)));
+      await at(40, () => panel.lead.as(() => publishSecondVersion(siteId)));
     }
     const registered = Math.min(organisation.registeredDaysAgo, publishedDaysAgo - 1);
     const member = providers[index];
     const actor = member ?? (await signUp(siteId, siteIndex, index, registered));
-    await at(registered, () =>
+    const { organisationId } = await at(registered, () =>
       withActor(actor, () => Organisation.register({ siteId, organisation: profileOf(organisation) })),
     );
-    await progress(siteId, actor, organisation, registered, index);
+    await progress(panel, await memberOf(actor, siteId), organisation, organisationId, registered, index);
   }
-  if (closedSites.has(siteId)) await at(3, () => withActor(lead, () => Site.setOpen({ siteId, open: false })));
+  await logTime(panel);
+  if (closedSites.has(siteId)) await at(3, () => panel.lead.as(() => Site.setOpen({ siteId, open: false })));
 }
 
 async function signUp(siteId: string, siteIndex: number, index: number, registered: number): Promise<Actor> {
@@ -61,69 +62,76 @@ async function signUp(siteId: string, siteIndex: number, index: number, register
   return { personId: person.personId, national: false };
 }
 
+/** What the organisation tells the site about itself, without what the demo does with it. */
 function profileOf(organisation: SeedOrganisation) {
-  const { step: _step, registeredDaysAgo: _registered, ...profile } = organisation;
-  return profile;
+  const { legalName, tradingName, area, foundedYear, peopleSupported, cqcStatus, cqcRating, difference } = organisation;
+  return { legalName, tradingName, area, foundedYear, peopleSupported, cqcStatus, cqcRating, difference };
 }
 
-/** Takes an organisation from registered interest to `step`, a few days between each move. */
+/** The stages the site team has moved an application through, by the step it has reached. */
+const moves: Record<SeedStep, string[]> = {
+  interest: [],
+  applying: [],
+  withdrawn: [],
+  submitted: [],
+  panel: ["s-panel"],
+  conversation: ["s-panel", "s-conversation"],
+  decision: ["s-panel", "s-conversation", "s-decision"],
+};
+
+/**
+ * Takes an organisation from registered interest to `step`, a few days between each move, acting
+ * as `provider` (one of the organisation's people); the panel reviews it while it is in the panel
+ * stage.
+ */
 async function progress(
-  siteId: string,
-  actor: Actor,
+  panel: PanelCast,
+  provider: Member,
   organisation: SeedOrganisation,
+  organisationId: string,
   registered: number,
   index: number,
 ) {
   const { step } = organisation;
+  const { siteId } = panel;
   if (step === "interest") return;
-  const as = <T>(run: () => Promise<T>) => asMember(actor, siteId, run);
-  const { organisationId } = (await withActor(actor, () => Organisation.mine())).organisations.find(
-    (organisation) => organisation.siteId === siteId,
-  ) as { organisationId: string };
-  const started = await at(registered - 1, () => as(() => Application.start({ siteId, organisationId })));
+  const started = await at(registered - 1, () => provider(() => Application.start({ siteId, organisationId })));
   const key = { siteId, organisationId, applicationId: started.application.applicationId };
   const questions = started.process.definition.pages.flatMap((page) => page.questions);
   const answers: Record<string, string | boolean> = {
     ...seedAnswers(index),
     "q-people-now": peopleOption(organisation.peopleSupported),
   };
-  const toAnswer = step === "applying" ? questions.slice(0, 3) : questions;
+  // Optional questions are left for half the organisations to answer, as people do.
+  const toAnswer =
+    step === "applying" ? questions.slice(0, 3) : questions.filter((question) => question.required || index % 2 === 0);
   for (const question of toAnswer) {
     const value = answers[question.questionId] ?? (question.kind === "yes-no" ? true : "Yes, across the whole area.");
     await at(registered - 2, () =>
-      as(() => Application.saveAnswer({ ...key, questionId: question.questionId, value, version: 0 })),
+      provider(() => Application.saveAnswer({ ...key, questionId: question.questionId, value, version: 0 })),
     );
   }
   if (step === "applying") return;
   let application = await at(registered - 5, () =>
-    as(() => Application.submit({ ...key, version: started.application.version })),
+    provider(() => Application.submit({ ...key, version: started.application.version })),
   );
   if (step === "withdrawn") {
-    await at(registered - 9, () => as(() => Application.withdraw({ ...key, version: application.version })));
+    await at(registered - 9, () => provider(() => Application.withdraw({ ...key, version: application.version })));
     return;
   }
-  const moves: Record<SeedStep, string[]> = {
-    interest: [],
-    applying: [],
-    withdrawn: [],
-    submitted: [],
-    panel: ["s-panel"],
-    conversation: ["s-panel", "s-conversation"],
-    decision: ["s-panel", "s-conversation", "s-decision"],
-  };
-  const team = await leadOf(siteId);
   for (const [move, stageId] of moves[step].entries()) {
-    application = await at(registered - 12 - move * 9, () =>
-      asMember(team, siteId, () => Application.moveStage({ ...key, stageId, version: application.version })),
+    const movedDaysAgo = registered - 12 - move * 9;
+    application = await at(movedDaysAgo, () =>
+      panel.lead.as(() => Application.moveStage({ ...key, stageId, version: application.version })),
     );
+    if (stageId === "s-panel") await reviewInPanel(panel, key, organisation, movedDaysAgo);
   }
-}
-
-async function leadOf(siteId: string): Promise<Actor> {
-  const site = await Site.get({ siteId });
-  const lead = site.leads[0];
-  if (!lead) throw new Error(`${siteId} has no lead to move applications.`);
-  return { personId: lead.personId, national: false };
+  if (organisation.request) {
+    await requestInformation(panel, key, application, organisation.request, provider);
+  }
+  if (organisation.outcome) {
+    await decide(panel, key, application, organisation.outcome, registered - 31, provider);
+  }
 }
 
 /** Some sites make the default process their own before publishing it. */

@@ -1,3 +1,4 @@
+import type { Outcome } from "@smallsupports/core/decision-shape";
 import type { CqcRating, CqcStatus } from "@smallsupports/core/organisation-shape";
 
 /**
@@ -17,6 +18,15 @@ export interface SeedOrganisation {
   cqcRating?: CqcRating;
   difference: string;
   step: SeedStep;
+  /** The panel's decision, once the application has reached the decision stage. */
+  outcome?: Outcome;
+  /**
+   * Who reviewed an application that has left the panel stage: how many experts, and whether a
+   * team member too. Others that moved on are shown without their reviews, to keep the seed quick.
+   */
+  reviewedBy?: { experts: number; team: boolean };
+  /** A request for more information from the lead, still "open" or already "answered". */
+  request?: "open" | "answered";
   /** When they registered interest, in days before today; later steps follow at intervals. */
   registeredDaysAgo: number;
 }
@@ -67,6 +77,26 @@ const differences = [
   "We start from what the person wants their life to look like and plan money around that.",
 ];
 
+/**
+ * The panel's decision on the organisation at the decision stage, by site: every outcome appears
+ * in several sites. Lancashire and South Cumbria's waits for the lead to decide; its decision is
+ * Pendle Circles' walk-through.
+ */
+const decidedOutcomes: (Outcome | undefined)[] = [
+  undefined,
+  "not-yet",
+  "walking-through",
+  "declined",
+  "approved",
+  "walking-through",
+  "not-yet",
+  "approved",
+  "declined",
+  "walking-through",
+  "approved",
+  "not-yet",
+];
+
 /** The organisations of one site: one per step, with facts that fit where they are. */
 export function seedOrganisations(siteIndex: number, area: string): SeedOrganisation[] {
   return seedSteps.map((step, stepIndex) => {
@@ -74,7 +104,7 @@ export function seedOrganisations(siteIndex: number, area: string): SeedOrganisa
     const prefix = namePrefixes[n % namePrefixes.length] as string;
     const suffix = nameSuffixes[(n + siteIndex) % nameSuffixes.length] as string;
     const established = stepIndex % 3 === 0;
-    return {
+    const organisation: SeedOrganisation = {
       legalName: `${prefix} ${suffix}`,
       tradingName: stepIndex % 2 === 0 ? prefix : undefined,
       area: area.split(/,| and /)[0]?.trim() || area,
@@ -86,8 +116,30 @@ export function seedOrganisations(siteIndex: number, area: string): SeedOrganisa
       step,
       registeredDaysAgo: 12 + ((stepIndex * 17 + siteIndex * 5) % 90) + stepIndex * 6,
     };
+    // Greater Manchester's team asked one applicant for more after their conversation.
+    if (siteIndex === 1 && step === "conversation") return { ...organisation, request: "open" };
+    if (step !== "decision") return organisation;
+    const outcome = decidedOutcomes[siteIndex % decidedOutcomes.length];
+    const reviewedBy = { experts: 1, team: siteIndex % 2 === 0 };
+    return outcome
+      ? { ...organisation, ...decidedFacts[outcome], outcome, reviewedBy }
+      : { ...organisation, reviewedBy };
   });
 }
+
+/** Facts that fit each decision: the panel's reasons in seed-panels.ts speak to them. */
+const decidedFacts: Record<Outcome, Partial<SeedOrganisation>> = {
+  approved: { foundedYear: 2016, peopleSupported: 9, cqcStatus: "registered", cqcRating: "good" },
+  "walking-through": { foundedYear: 2024, peopleSupported: 3, cqcStatus: "in-progress", cqcRating: undefined },
+  "not-yet": { foundedYear: 2025, peopleSupported: 1, cqcStatus: "not-registered", cqcRating: undefined },
+  declined: {
+    foundedYear: 2009,
+    peopleSupported: 38,
+    cqcStatus: "registered",
+    cqcRating: "requires-improvement",
+    difference: "We run shared supported living houses across the region and plan to open two more this year.",
+  },
+};
 
 /**
  * Lancashire and South Cumbria's cohort from the programme's own example: a locally established
@@ -106,6 +158,8 @@ export const lancashireOrganisations: SeedOrganisation[] = [
     difference:
       "A locally established team that has supported the same eight people for years, each with staff they chose.",
     step: "conversation",
+    reviewedBy: { experts: 1, team: true },
+    request: "answered",
     registeredDaysAgo: 120,
   },
   {
@@ -116,7 +170,9 @@ export const lancashireOrganisations: SeedOrganisation[] = [
     cqcStatus: "in-progress",
     difference:
       "Set up by two support workers and a parent; we support three people and our CQC registration is under way.",
-    step: "panel",
+    step: "decision",
+    outcome: "walking-through",
+    reviewedBy: { experts: 2, team: true },
     registeredDaysAgo: 75,
   },
   {

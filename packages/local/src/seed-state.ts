@@ -19,8 +19,9 @@ export type SeedMarker = "started" | "complete";
  * The shape of the demo data and the table it needs. Raised whenever either changes (a new index,
  * new kinds of record), so data kept in .data/ from before is written again rather than served
  * half-fitting the code. 2: organisations, approval processes, applications and the board index.
+ * 3: panel reviews, decisions, development plans, requests for information and experts' time.
  */
-export const demoDataVersion = 2;
+export const demoDataVersion = 3;
 
 /** What a start finds: no table yet, the whole demo, or a seed that stopped part way. */
 export type DemoDataState = "missing" | "complete" | "incomplete";

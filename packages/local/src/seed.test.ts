@@ -1,5 +1,21 @@
-import { Activity, Application, Invitation, Person, Process, Site, SiteStats } from "@smallsupports/core";
+import {
+  Activity,
+  Application,
+  Clock,
+  Decision,
+  DevelopmentPlan,
+  ExpertTime,
+  InformationRequest,
+  Invitation,
+  Organisation,
+  Person,
+  Process,
+  Review,
+  Site,
+  SiteStats,
+} from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
+import { asMember } from "@smallsupports/core/seeding";
 import { useFreshTable } from "@smallsupports/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seed } from "./seed";
@@ -62,18 +78,168 @@ describe("the demo's provider approval", () => {
       for (const standing of ["interest", "applying", "in-review", "withdrawn"]) {
         expect(counts.get(`standing:${standing}`), `${site.siteId} ${standing}`).toBeGreaterThanOrEqual(1);
       }
-      for (const column of ["s-interest", "s-application", "s-panel", "s-conversation", "s-decision", "withdrawn"]) {
+      // Every site has live applications in its stages, and has decided on one.
+      for (const column of ["s-interest", "s-application", "s-panel", "s-conversation", "decided", "withdrawn"]) {
         expect(counts.get(`column:${column}`), `${site.siteId} ${column}`).toBeGreaterThanOrEqual(1);
       }
     }
+    // Lancashire and South Cumbria's lead has one waiting for the decision, with the panel's view.
+    expect((await SiteStats.counts(lancashire)).get("column:s-decision")).toBe(1);
   });
 
-  it("holds Lancashire and South Cumbria's three example providers", async () => {
-    const names: string[] = [];
-    for (const column of ["s-interest", "s-panel", "s-conversation"]) {
-      const { items } = await Application.board({ siteId: "lancashire-south-cumbria", column, limit: 50 });
-      names.push(...items.map((item) => item.organisationName));
+  it("holds Lancashire and South Cumbria's three example providers, the middle one approved to walk through", async () => {
+    const where = new Map<string, Application.Application>();
+    for (const column of ["s-interest", "s-conversation", "decided"]) {
+      const { items } = await Application.board({ siteId: lancashire, column, limit: 50 });
+      for (const item of items) where.set(item.organisationName, item);
     }
-    expect(names).toEqual(expect.arrayContaining(["Lune Valley Living", "Pendle Circles Ltd", "Bay Horizons"]));
+    expect(where.get("Lune Valley Living")?.stageId).toBe("s-interest");
+    expect(where.get("Bay Horizons")?.stageId).toBe("s-conversation");
+    const pendle = where.get("Pendle Circles Ltd");
+    expect(pendle).toMatchObject({ status: "decided", outcome: "walking-through", cqcStatus: "in-progress" });
+    const lead = await leadOf(lancashire);
+    const key = keyOf(pendle as Application.Application);
+    const letter = await asMember(lead, lancashire, () => Decision.get(key));
+    expect(letter.conditions.length).toBeGreaterThanOrEqual(1);
+    expect(letter.feedback).toMatch(/Care Quality Commission/);
+    const organisation = await asMember(lead, lancashire, () =>
+      Organisation.get({ siteId: lancashire, organisationId: key.organisationId }),
+    );
+    expect(organisation.standing).toBe("walking-through");
+    // Its plan: the panel's weakest criteria and the conditions, some under way.
+    const plan = await asMember(lead, lancashire, () =>
+      DevelopmentPlan.list({ siteId: lancashire, organisationId: key.organisationId }),
+    );
+    const registration = plan.goals.find((goal) => goal.title.startsWith("Finish registering"));
+    expect(registration).toMatchObject({ status: "in-progress", owner: "Our registered manager" });
+    expect(plan.goals.some((goal) => goal.criterionId && goal.status === "done")).toBe(true);
+    // Three reviewers scored it side by side: two experts by experience and a team member.
+    const panel = await asMember(lead, lancashire, () => Review.panel(key));
+    expect(panel.reviewers.map((reviewer) => reviewer.role).sort()).toEqual(["expert", "expert", "team"]);
+  });
+});
+
+const lancashire = "lancashire-south-cumbria";
+
+async function leadOf(siteId: string) {
+  const site = await Site.get({ siteId });
+  return { personId: site.leads[0]?.personId ?? "", national: false };
+}
+
+const keyOf = (application: Application.Application) => ({
+  siteId: application.siteId,
+  organisationId: application.organisationId,
+  applicationId: application.applicationId,
+});
+
+async function column(siteId: string, name: string) {
+  return (await Application.board({ siteId, column: name, limit: 50 })).items;
+}
+
+describe("the demo's panels and decisions", () => {
+  it("has, in every site, a live panel with reviews submitted and still to come, from experts and the team", async () => {
+    const recusals: string[] = [];
+    for (const site of seedSites) {
+      const lead = await leadOf(site.siteId);
+      const [application] = await column(site.siteId, "s-panel");
+      expect(application, site.siteId).toBeDefined();
+      const assignments = await asMember(lead, site.siteId, () =>
+        Review.assignments(keyOf(application as Application.Application)),
+      );
+      const states = assignments.map((assignment) => assignment.state);
+      expect(states, site.siteId).toEqual(expect.arrayContaining(["submitted", "scoring", "declare"]));
+      expect(new Set(assignments.map((assignment) => assignment.role))).toEqual(new Set(["expert", "team"]));
+      for (const assignment of assignments) expect(assignment.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const panel = await asMember(lead, site.siteId, () =>
+        Review.panel(keyOf(application as Application.Application)),
+      );
+      expect(panel.reviewers).toHaveLength(1);
+      expect(Object.values(panel.reviewers[0]?.comments ?? {}).every((comment) => comment.length > 5)).toBe(true);
+      recusals.push(...panel.recusals.map((recusal) => recusal.reason));
+    }
+    expect(recusals.length).toBeGreaterThanOrEqual(1);
+    expect(recusals.every((reason) => reason.length > 10)).toBe(true);
+  });
+
+  it("has decisions of every kind across the sites, each with a letter carrying the panel's feedback", async () => {
+    const outcomes = new Set<string>();
+    for (const site of seedSites) {
+      const lead = await leadOf(site.siteId);
+      for (const application of await column(site.siteId, "decided")) {
+        const letter = await asMember(lead, site.siteId, () => Decision.get(keyOf(application)));
+        outcomes.add(letter.outcome);
+        expect(letter.rationale.length).toBeGreaterThan(20);
+        expect(letter.feedback?.length).toBeGreaterThan(20);
+        expect(letter.organisationName).toBe(application.organisationName);
+        if (letter.outcome === "walking-through") expect(letter.conditions.length).toBeGreaterThanOrEqual(1);
+        else expect(letter.conditions).toEqual([]);
+        if (letter.outcome === "not-yet") expect(letter.whatWouldChange?.length).toBeGreaterThan(20);
+      }
+    }
+    expect([...outcomes].sort()).toEqual(["approved", "declined", "not-yet", "walking-through"]);
+  });
+
+  it("has development plans under way for approved providers, updated by the provider and the team", async () => {
+    let plans = 0;
+    for (const site of seedSites) {
+      const lead = await leadOf(site.siteId);
+      for (const application of await column(site.siteId, "decided")) {
+        if (application.outcome !== "approved" && application.outcome !== "walking-through") continue;
+        const plan = await asMember(lead, site.siteId, () =>
+          DevelopmentPlan.list({ siteId: site.siteId, organisationId: application.organisationId }),
+        );
+        expect(plan.open).toBe(true);
+        expect(plan.goals.length, site.siteId).toBeGreaterThanOrEqual(2);
+        const started = plan.goals.filter((goal) => goal.status !== "not-started");
+        expect(started.length, site.siteId).toBeGreaterThanOrEqual(1);
+        for (const goal of started) {
+          expect(goal.actions.length).toBeGreaterThan(10);
+          expect(goal.owner.length).toBeGreaterThan(3);
+          expect(goal.targetDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (goal.status === "in-progress") expect(`${goal.targetDate}` >= Clock.today()).toBe(true);
+        }
+        plans++;
+      }
+    }
+    expect(plans).toBeGreaterThanOrEqual(4);
+  });
+
+  it("has one request for more information still open and one answered", async () => {
+    const states: string[] = [];
+    for (const site of seedSites) {
+      const lead = await leadOf(site.siteId);
+      for (const application of await column(site.siteId, "s-conversation")) {
+        const requests = await asMember(lead, site.siteId, () => InformationRequest.list(keyOf(application)));
+        states.push(...requests.map((request) => request.status));
+        const answered = requests.find((request) => request.status === "answered");
+        if (answered) expect(answered.answersAfter).not.toEqual(answered.answersBefore);
+      }
+    }
+    expect(states.sort()).toEqual(["answered", "open"]);
+  });
+
+  it("has every site's experts and lead logging their time over the last two months, and some day rates set", async () => {
+    const thisMonth = Clock.today().slice(0, 7);
+    const lastMonth = Clock.addDays(`${thisMonth}-01`, -1).slice(0, 7);
+    let rates = 0;
+    for (const site of seedSites) {
+      const lead = await leadOf(site.siteId);
+      const logged = new Map<string, number>();
+      for (const month of [thisMonth, lastMonth]) {
+        const { people } = await asMember(lead, site.siteId, () => ExpertTime.totals({ siteId: site.siteId, month }));
+        for (const person of people) logged.set(`${person.role}`, (logged.get(`${person.role}`) ?? 0) + 1);
+      }
+      expect(logged.get("expert"), site.siteId).toBeGreaterThanOrEqual(3);
+      expect(logged.get("lead"), site.siteId).toBeGreaterThanOrEqual(1);
+      if (!(await asMember(lead, site.siteId, () => ExpertTime.payRate({ siteId: site.siteId }))).isDefault) rates++;
+    }
+    expect(rates).toBeGreaterThanOrEqual(2);
+  });
+
+  it("leaves reviews due in a week and just overdue, which the daily sweep reminds once", async () => {
+    const first = await withActor(systemActor, () => Review.remind());
+    expect(first.before).toBeGreaterThanOrEqual(1);
+    expect(first.overdue).toBeGreaterThanOrEqual(1);
+    expect(await withActor(systemActor, () => Review.remind())).toEqual({ before: 0, overdue: 0 });
   });
 });

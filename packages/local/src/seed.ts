@@ -3,6 +3,8 @@ import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
 import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
 import { seedApprovals } from "./seed-approvals";
 import { seedEmail, seedName, seedNationalStaff, seedOpenInvitations, seedSites, seedTeamShape } from "./seed-data";
+import { panelCast } from "./seed-panels";
+import { daysAgo } from "./seed-time";
 
 export interface SeedSummary {
   sites: number;
@@ -11,15 +13,14 @@ export interface SeedSummary {
   invitations: number;
 }
 
-const daysAgo = (days: number) => new Date(Date.now() - days * Clock.dayMs);
-
 /**
  * Fills an empty table with the demo world, through the same services people use, so every
  * record has its statistics, audit events and emails. National staff add each site with its
  * lead's invitation; the lead joins and invites the rest of the team, who join over the
  * following weeks. Each site also has invitations still waiting, and some sites one that has
  * run out, so the team page shows every state. Each site publishes its approval process and
- * organisations apply, one at every point of the way (see seed-approvals.ts).
+ * organisations apply, one at every point of the way (see seed-approvals.ts); the site's panel
+ * reviews and decides, and its people log their time (see seed-panels.ts).
  */
 export async function seed(): Promise<SeedSummary> {
   const nationalStaff = [];
@@ -39,15 +40,22 @@ export async function seed(): Promise<SeedSummary> {
         return { name, email: seedEmail(name, site.siteId) };
       };
       const lead = await Clock.atTime(daysAgo(started), () => addSiteWithLead(nationalActor, site, person(0)));
-      const providers: Actor[] = [];
+      const joined: Record<"team" | "expert" | "provider", Actor[]> = { team: [], expert: [], provider: [] };
       for (const [roleIndex, role] of seedTeamShape.entries()) {
-        if (roleIndex === 0) continue;
+        if (role === "lead") continue;
         const member = await Clock.atTime(daysAgo(started - 2 - roleIndex * 4), () =>
           inviteAndJoin(lead, { siteId: site.siteId, role, ...person(roleIndex) }),
         );
-        if (role === "provider") providers.push({ personId: member.personId, national: false });
+        joined[role].push({ personId: member.personId, national: false });
       }
-      await seedApprovals({ site, siteIndex, startedDaysAgo: started, lead, providers });
+      const panel = await panelCast({
+        siteId: site.siteId,
+        siteIndex,
+        lead,
+        team: joined.team,
+        experts: joined.expert,
+      });
+      await seedApprovals({ site, siteIndex, startedDaysAgo: started, panel, providers: joined.provider });
       for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
         const name = seedName(1000 + siteIndex * 10 + index);
         await Clock.atTime(daysAgo(waiting.daysAgo), () =>

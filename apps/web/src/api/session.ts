@@ -16,7 +16,7 @@ export function startSession(newToken: string) {
   setToken(newToken);
 }
 
-/** Answers typed and not yet saved, kept in this browser by the application form (see application-form.tsx). */
+/** Answers typed and not yet saved, kept in this browser by the application form (see application-answers.ts). */
 const unsavedAnswersPrefix = "smallsupports.unsaved.";
 
 export function endSession(reason: "expired" | "signed-out") {

@@ -1,25 +1,16 @@
+import type { RouterOutputs } from "@smallsupports/api";
+import { outcomeLabels } from "@smallsupports/core/decision-shape";
 import { A, useLocation, useParams, useSearchParams } from "@solidjs/router";
 import { useQuery, useQueryClient } from "@tanstack/solid-query";
-import {
-  createEffect,
-  createMemo,
-  createSignal,
-  For,
-  Match,
-  on,
-  onCleanup,
-  onMount,
-  Show,
-  Switch,
-  untrack,
-} from "solid-js";
+import { createEffect, createMemo, createSignal, For, Match, on, onMount, Show, Switch, untrack } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, errorCode, errorMessage, fieldErrors, retryCanHelp } from "../api/client";
+import { api, errorCode, errorMessage, fieldErrors } from "../api/client";
 import { formatDate } from "../api/labels";
-import { afterOrganisationChange, queries } from "../api/queries";
+import { afterApplicationOutcome, afterOrganisationChange, queries } from "../api/queries";
 import { focusWhenShown, type Problem, ProblemSummary } from "../ui/error-summary";
 import { ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
+import { backups, createAnswers } from "./application-answers";
 import { EasyReadToggle, easyReadPreferred, setEasyReadPreferred, wordingIn } from "./application-easy-read";
 import {
   type AnswerState,
@@ -32,18 +23,13 @@ import {
   type Question,
   QuestionField,
   questionBoxId,
-  sameAnswer,
-  type Typed,
-  typedOf,
 } from "./application-question";
-
-/** How long after the last key press an answer saves. */
-const typingPause = 1000;
 
 /**
  * An application form, on the version of the site's process the application started on. While it
  * is a draft, its organisation's people answer it a page at a time, each answer saving on its own,
- * then check and send it. Once sent or withdrawn it is shown read-only.
+ * then check and send it. Once sent it is read-only, but for the questions a request for more
+ * information opens again until the organisation sends its answers back.
  */
 export default function ApplicationFormPage() {
   const params = useParams<{ siteId: string; organisationId: string; applicationId: string }>();
@@ -51,11 +37,17 @@ export default function ApplicationFormPage() {
   const me = useQuery(() => queries.me());
   const form = useQuery(() => queries.applicationForm(params.siteId, params.organisationId, params.applicationId));
   const siteName = () => me.data?.sites.find((site) => site.siteId === params.siteId)?.siteName ?? "the site";
-  const editable = () =>
-    form.data?.application.status === "draft" &&
-    me.data?.sites.find((site) => site.siteId === params.siteId)?.role === "provider";
+  const isProvider = () => me.data?.sites.find((site) => site.siteId === params.siteId)?.role === "provider";
+  const editable = () => form.data?.application.status === "draft" && isProvider();
+  const answering = () =>
+    form.data?.application.status === "submitted" && !!form.data.application.openRequestId && isProvider();
   // Set once the person sends it here, so the read-only view starts with the confirmation.
-  const [justSent, setJustSent] = createSignal(false);
+  const [justSent, setJustSent] = createSignal<"application" | "answers" | null>(null);
+  // The form's cached copy is kept as it is while a draft is typed into; a sent application may
+  // have moved on since it was cached (more information asked for, a decision), so read it again.
+  onMount(() => {
+    if (form.data && form.data.application.status !== "draft") void form.refetch();
+  });
 
   const pages = () => form.data?.process.definition.pages ?? [];
   /** The page shown: 0 to pages - 1, or pages for "Check and send". */
@@ -74,7 +66,9 @@ export default function ApplicationFormPage() {
   usePageTitle(() => {
     if (form.isPending || me.isPending) return loadingTitle;
     if (form.isError) return problemTitle(form.error);
-    return editable() ? [stepTitle(), "Your application", siteName()] : ["Your application", siteName()];
+    if (editable()) return [stepTitle(), "Your application", siteName()];
+    if (answering()) return ["More information asked for", "Your application", siteName()];
+    return ["Your application", siteName()];
   });
 
   return (
@@ -104,25 +98,32 @@ export default function ApplicationFormPage() {
                   Your application stays on this version, even if the site changes its questions later.
                 </Show>
               </p>
-              <Show
-                when={editable()}
-                fallback={<SentApplication form={data()} siteName={siteName()} justSent={justSent()} />}
-              >
-                <ApplicationEditor
-                  form={data()}
-                  siteName={siteName()}
-                  step={step()}
-                  stepTitle={stepTitle()}
-                  goTo={(index) =>
-                    setSearch({ page: index >= pages().length ? "check" : String(index + 1) }, { scroll: false })
-                  }
-                  refetch={async () => (await form.refetch()).data}
-                  onSent={() => {
-                    setJustSent(true);
-                    setSearch({ page: undefined }, { replace: true });
-                  }}
-                />
-              </Show>
+              <Switch fallback={<SentApplication form={data()} siteName={siteName()} justSent={justSent()} />}>
+                <Match when={editable()}>
+                  <ApplicationEditor
+                    form={data()}
+                    siteName={siteName()}
+                    step={step()}
+                    stepTitle={stepTitle()}
+                    goTo={(index) =>
+                      setSearch({ page: index >= pages().length ? "check" : String(index + 1) }, { scroll: false })
+                    }
+                    refetch={async () => (await form.refetch()).data}
+                    onSent={() => {
+                      setJustSent("application");
+                      setSearch({ page: undefined }, { replace: true });
+                    }}
+                  />
+                </Match>
+                <Match when={answering()}>
+                  <RequestedAnswers
+                    form={data()}
+                    siteName={siteName()}
+                    refetch={async () => (await form.refetch()).data}
+                    onSentBack={() => setJustSent("answers")}
+                  />
+                </Match>
+              </Switch>
             </>
           )}
         </Match>
@@ -130,32 +131,6 @@ export default function ApplicationFormPage() {
     </div>
   );
 }
-
-const backupPrefix = (applicationId: string) => `smallsupports.unsaved.${applicationId}.`;
-
-/**
- * What a person typed and has not saved yet is kept in this browser too, until it is saved, so a
- * closed tab, a dropped connection or an expired sign-in never loses their words.
- */
-const backups = {
-  read(applicationId: string, questionId: string): { typed: Typed; version: number } | null {
-    try {
-      return JSON.parse(localStorage.getItem(backupPrefix(applicationId) + questionId) ?? "null");
-    } catch {
-      return null;
-    }
-  },
-  write(applicationId: string, questionId: string, typed: Typed, version: number) {
-    localStorage.setItem(backupPrefix(applicationId) + questionId, JSON.stringify({ typed, version }));
-  },
-  remove(applicationId: string, questionId: string) {
-    localStorage.removeItem(backupPrefix(applicationId) + questionId);
-  },
-  clear(applicationId: string) {
-    const prefix = backupPrefix(applicationId);
-    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
-  },
-};
 
 function ApplicationEditor(props: {
   form: ApplicationForm;
@@ -173,186 +148,16 @@ function ApplicationEditor(props: {
   const key = { siteId, organisationId, applicationId };
   const pages = untrack(() => props.form.process.definition.pages);
   const questions = pages.flatMap((page) => page.questions);
-  const questionById = new Map(questions.map((question) => [question.questionId, question]));
   const pageOf = new Map(pages.flatMap((page, index) => page.questions.map((q) => [q.questionId, index] as const)));
   const numberOf = new Map(questions.map((question, index) => [question.questionId, index + 1]));
-
-  const restored: string[] = [];
-  const [answers, setAnswers] = createStore<Record<string, AnswerState>>(
-    Object.fromEntries(
-      questions.map((question) => {
-        const saved = untrack(() => props.form.answers).find((answer) => answer.questionId === question.questionId);
-        const state: AnswerState = {
-          typed: typedOf(question, saved?.value),
-          version: saved?.version ?? 0,
-          saved: saved?.value ?? null,
-          status: "idle",
-          message: "",
-          retryable: false,
-          conflict: false,
-          theirs: null,
-        };
-        const backup = backups.read(applicationId, question.questionId);
-        if (backup) {
-          const value = answerFor(question, backup.typed);
-          if ("value" in value && sameAnswer(value.value, state.saved) && backup.version === state.version) {
-            backups.remove(applicationId, question.questionId);
-          } else {
-            // Saved against the version it was typed on: if a colleague saved since, the person is asked.
-            Object.assign(state, { typed: backup.typed, version: backup.version });
-            restored.push(question.questionId);
-          }
-        }
-        return [question.questionId, state];
-      }),
-    ),
-  );
-
-  // Saving: each answer on its own, one save at a time per answer; a change made while one is on
-  // its way is saved right after it, with the version it returned.
-  const savers = new Map<string, { timer?: ReturnType<typeof setTimeout>; running?: Promise<void>; again: boolean }>();
-  const saverOf = (questionId: string) => {
-    const saver = savers.get(questionId) ?? { again: false };
-    savers.set(questionId, saver);
-    return saver;
-  };
-
-  function saveSoon(questionId: string) {
-    const saver = saverOf(questionId);
-    clearTimeout(saver.timer);
-    saver.timer = setTimeout(() => save(questionId), typingPause);
-  }
-
-  function save(questionId: string): Promise<void> {
-    const saver = saverOf(questionId);
-    clearTimeout(saver.timer);
-    saver.timer = undefined;
-    if (saver.running) {
-      saver.again = true;
-      return saver.running;
-    }
-    const running = (async () => {
-      do {
-        saver.again = false;
-        await saveOnce(questionId);
-      } while (saver.again);
-    })().finally(() => {
-      saver.running = undefined;
-    });
-    saver.running = running;
-    return running;
-  }
-
-  async function saveOnce(questionId: string) {
-    const question = questionById.get(questionId) as Question;
-    const state = answers[questionId] as AnswerState;
-    if (state.conflict) return;
-    const next = answerFor(question, state.typed);
-    if ("problem" in next) {
-      setAnswers(questionId, { status: "error", message: next.problem, retryable: false });
-      return;
-    }
-    if (sameAnswer(next.value, state.saved) && state.version > 0) {
-      backups.remove(applicationId, questionId);
-      if (state.status === "error") setAnswers(questionId, { status: "saved", message: "" });
-      return;
-    }
-    if (state.version === 0 && isEmptyAnswer(next.value)) {
-      backups.remove(applicationId, questionId);
-      if (state.status === "error") setAnswers(questionId, { status: "idle", message: "" });
-      return;
-    }
-    setAnswers(questionId, { status: "saving", message: "" });
-    try {
-      const result = await api.application.saveAnswer.mutate({
-        ...key,
-        questionId,
-        value: next.value,
-        version: state.version,
-      });
-      setAnswers(questionId, { version: result.version, saved: result.value, status: "saved" });
-      // The form's cached copy is read when the form opens again, so it must hold this save too.
-      queryClient.setQueryData(queries.applicationForm(siteId, organisationId, applicationId).queryKey, (cached) =>
-        cached
-          ? {
-              ...cached,
-              answers: [
-                ...cached.answers.filter((answer) => answer.questionId !== questionId),
-                { questionId, value: result.value, version: result.version, updatedAt: new Date().toISOString() },
-              ],
-            }
-          : cached,
-      );
-      const latest = answerFor(question, (answers[questionId] as AnswerState).typed);
-      if ("value" in latest && sameAnswer(latest.value, result.value)) backups.remove(applicationId, questionId);
-      else backups.write(applicationId, questionId, (answers[questionId] as AnswerState).typed, result.version);
-      if (!isEmptyAnswer(result.value)) setSendErrors(questionId, undefined);
-    } catch (error) {
-      const conflict = errorCode(error) === "CONFLICT";
-      setAnswers(questionId, {
-        status: "error",
-        conflict,
-        // Answers locked by sending cannot be saved by trying again.
-        retryable: !conflict && errorCode(error) !== "PRECONDITION_FAILED" && retryCanHelp(error),
-        message: conflict
-          ? errorMessage(error)
-          : `${errorMessage(error)} What you typed is kept on this device until it is saved.`,
-      });
-    }
-  }
-
-  function type(questionId: string, typed: Typed) {
-    const state = answers[questionId] as AnswerState;
-    setAnswers(questionId, { typed });
-    backups.write(applicationId, questionId, typed, state.version);
-  }
-
-  /** Reads the answer saved now, so the person can compare it with theirs. */
-  async function showSaved(questionId: string) {
-    const fresh = await props.refetch();
-    const answer = fresh?.answers.find((candidate) => candidate.questionId === questionId);
-    setAnswers(questionId, { theirs: { value: answer?.value ?? null, version: answer?.version ?? 0 } });
-  }
-
-  function keepMine(questionId: string) {
-    const theirs = (answers[questionId] as AnswerState).theirs;
-    if (!theirs) return;
-    setAnswers(questionId, { version: theirs.version, saved: theirs.value, conflict: false, theirs: null });
-    save(questionId);
-  }
-
-  function useSaved(questionId: string) {
-    const theirs = (answers[questionId] as AnswerState).theirs;
-    const question = questionById.get(questionId) as Question;
-    if (!theirs) return;
-    setAnswers(questionId, {
-      typed: typedOf(question, theirs.value),
-      version: theirs.version,
-      saved: theirs.value,
-      conflict: false,
-      theirs: null,
-      status: "saved",
-      message: "",
-    });
-    backups.remove(applicationId, questionId);
-  }
-
-  onMount(() => {
-    for (const questionId of restored) save(questionId);
+  const [sendErrors, setSendErrors] = createStore<Record<string, string | undefined>>({});
+  const saving = createAnswers({
+    form: untrack(() => props.form),
+    questions,
+    refetch: props.refetch,
+    onAnswered: (questionId) => setSendErrors(questionId, undefined),
   });
-
-  // Leaving the page saves what is waiting; closing the tab with words unsaved asks first.
-  const unsaved = () =>
-    [...savers.values()].some((saver) => saver.timer || saver.running) ||
-    Object.values(answers).some((state) => state.status === "error");
-  const warn = (event: BeforeUnloadEvent) => {
-    if (unsaved()) event.preventDefault();
-  };
-  window.addEventListener("beforeunload", warn);
-  onCleanup(() => {
-    window.removeEventListener("beforeunload", warn);
-    for (const [questionId, saver] of savers) if (saver.timer) save(questionId);
-  });
+  const { answers, restored } = saving;
 
   // Easy read: the whole form follows the one switch, and each question can be switched on its own.
   const [overrides, setOverrides] = createSignal<Record<string, boolean>>({});
@@ -377,7 +182,6 @@ function ApplicationEditor(props: {
   // Sending.
   const [sending, setSending] = createSignal(false);
   const [problems, setProblems] = createSignal<Problem[] | null>(null);
-  const [sendErrors, setSendErrors] = createStore<Record<string, string | undefined>>({});
   const wordingOf = (question: Question) => wordingIn(question.wording, easyReadFor(question.questionId));
   const problemAt = (question: Question, message: string): Problem => ({
     message: `Question ${numberOf.get(question.questionId)}, “${wordingOf(question)}”: ${message}`,
@@ -391,14 +195,13 @@ function ApplicationEditor(props: {
   async function send() {
     setSending(true);
     try {
-      await Promise.all(questions.map((question) => save(question.questionId)));
-      const notSaved = questions.filter((question) => answers[question.questionId]?.status === "error");
+      const notSaved = await saving.saveAll();
       if (notSaved.length) {
         setProblems(notSaved.map((question) => problemAt(question, "this answer is not saved yet.")));
         return;
       }
       await api.application.submit.mutate({ ...key, version: props.form.application.version });
-      backups.clear(applicationId);
+      saving.clearBackups();
       props.onSent();
       await afterOrganisationChange(queryClient, siteId, organisationId);
     } catch (error) {
@@ -507,25 +310,12 @@ function ApplicationEditor(props: {
             <For each={page().questions}>
               {(question) => (
                 <QuestionField
+                  {...saving.fieldOf(question.questionId)}
                   question={question}
                   number={numberOf.get(question.questionId) ?? 0}
-                  state={answers[question.questionId] as AnswerState}
                   easyRead={easyReadFor(question.questionId)}
                   onEasyRead={(on) => setOverrides((all) => ({ ...all, [question.questionId]: on }))}
                   sendError={sendErrors[question.questionId]}
-                  onType={(typed) => {
-                    type(question.questionId, typed);
-                    saveSoon(question.questionId);
-                  }}
-                  onChoose={(typed) => {
-                    type(question.questionId, typed);
-                    save(question.questionId);
-                  }}
-                  onBlur={() => save(question.questionId)}
-                  onShowSaved={() => showSaved(question.questionId)}
-                  onKeepMine={() => keepMine(question.questionId)}
-                  onUseSaved={() => useSaved(question.questionId)}
-                  onRetry={() => save(question.questionId)}
                 />
               )}
             </For>
@@ -621,31 +411,250 @@ function CheckAndSend(props: {
   );
 }
 
+type FormPages = ApplicationForm["process"]["definition"]["pages"];
+type InformationRequest = RouterOutputs["decision"]["informationRequests"][number];
+
+function useInformationRequests(application: () => ApplicationForm["application"]) {
+  return useQuery(() =>
+    queries.informationRequests(application().siteId, application().organisationId, application().applicationId),
+  );
+}
+
+const questionCount = (count: number) => (count === 1 ? "1 question" : `${count} questions`);
+
+/**
+ * A sent application the site has asked more about: the lead's message, the questions it opens
+ * again (only those can change, each saving as it is typed), and sending the answers back.
+ */
+function RequestedAnswers(props: {
+  form: ApplicationForm;
+  siteName: string;
+  refetch: () => Promise<ApplicationForm | undefined>;
+  onSentBack: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const application = () => props.form.application;
+  const requests = useInformationRequests(application);
+  const open = () => requests.data?.find((request) => request.requestId === application().openRequestId);
+  // The questions reopened do not change while the request is open.
+  const { siteId, organisationId, applicationId } = untrack(application);
+  const key = { siteId, organisationId, applicationId };
+  const pages = untrack(() => props.form.process.definition.pages);
+  const questions = pages.flatMap((page) => page.questions);
+  const numberOf = new Map(questions.map((question, index) => [question.questionId, index + 1]));
+  const requestedIds = untrack(() => application().requestedQuestionIds);
+  const requested = questions.filter((question) => requestedIds.includes(question.questionId));
+
+  const [sendErrors, setSendErrors] = createStore<Record<string, string | undefined>>({});
+  const saving = createAnswers({
+    form: untrack(() => props.form),
+    questions: requested,
+    refetch: props.refetch,
+    onAnswered: (questionId) => setSendErrors(questionId, undefined),
+  });
+  const [overrides, setOverrides] = createSignal<Record<string, boolean>>({});
+  const easyReadFor = (questionId: string) => overrides()[questionId] ?? easyReadPreferred();
+
+  const [sending, setSending] = createSignal(false);
+  const [problems, setProblems] = createSignal<Problem[] | null>(null);
+  const problemAt = (question: Question, message: string): Problem => ({
+    message: `Question ${numberOf.get(question.questionId)}, “${wordingIn(question.wording, easyReadFor(question.questionId))}”: ${message}`,
+    targetId: answerInputId(question.questionId),
+  });
+
+  async function sendBack() {
+    setSending(true);
+    try {
+      const notSaved = await saving.saveAll();
+      if (notSaved.length) {
+        setProblems(notSaved.map((question) => problemAt(question, "this answer is not saved yet.")));
+        return;
+      }
+      await api.decision.sendBack.mutate({ ...key, version: props.form.application.version });
+      saving.clearBackups();
+      props.onSentBack();
+      await afterApplicationOutcome(queryClient, siteId, organisationId, applicationId);
+    } catch (error) {
+      const byQuestion = fieldErrors(error);
+      const missing = requested.filter((question) => byQuestion[question.questionId]);
+      if (missing.length) {
+        setSendErrors(byQuestion);
+        setProblems(missing.map((question) => problemAt(question, byQuestion[question.questionId] as string)));
+      } else {
+        setProblems([{ message: errorMessage(error) }]);
+        // Moved on by the site team, or sent back in another tab: load where it is now.
+        if (["CONFLICT", "PRECONDITION_FAILED"].includes(errorCode(error) ?? "")) {
+          await afterApplicationOutcome(queryClient, siteId, organisationId, applicationId);
+        }
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <>
+      <section class="notice notice-info" aria-labelledby="request-heading">
+        <h2 id="request-heading">{props.siteName} would like to know more</h2>
+        <Switch>
+          <Match when={requests.isPending}>
+            <Loading label="Loading what the site asked…" />
+          </Match>
+          <Match when={requests.isError}>
+            <ErrorNotice error={requests.error} retry={() => requests.refetch()} />
+          </Match>
+          <Match when={open()}>
+            {(request) => (
+              <>
+                <p>
+                  <bdi>{request().requestedByName}</bdi> wrote to you on {formatDate(request().requestedAt)}:
+                </p>
+                <blockquote class="their-answer">{request().message}</blockquote>
+              </>
+            )}
+          </Match>
+        </Switch>
+        <p>
+          They asked about {questionCount(requested.length)}. You can change only{" "}
+          {requested.length === 1 ? "this answer" : "these answers"}. Your other answers stay as you sent them.
+        </p>
+        <ul>
+          <For each={requested}>
+            {(question) => (
+              <li>
+                <a
+                  href={`#${questionBoxId(question.questionId)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    focusWhenShown(answerInputId(question.questionId));
+                  }}
+                >
+                  Question {numberOf.get(question.questionId)}: {wordingIn(question.wording, easyReadPreferred())}
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+
+      <div class="card application-intro">
+        <p>Each answer saves on its own as you type. You can stop and come back at any time.</p>
+        <EasyReadToggle
+          pressed={easyReadPreferred()}
+          onChange={(on) => {
+            setEasyReadPreferred(on);
+            setOverrides({});
+          }}
+          context="for the whole form"
+        />
+      </div>
+      <Show when={saving.restored.length > 0}>
+        <div class="notice notice-info" role="status">
+          <p>
+            We kept words you typed last time that were not saved. They are back in their boxes and are being saved now.
+          </p>
+        </div>
+      </Show>
+
+      <ProblemSummary problems={problems()} />
+
+      <h2>{requested.length === 1 ? "Answer this question again" : "Answer these questions again"}</h2>
+      <For each={requested}>
+        {(question) => (
+          <QuestionField
+            {...saving.fieldOf(question.questionId)}
+            question={question}
+            number={numberOf.get(question.questionId) ?? 0}
+            easyRead={easyReadFor(question.questionId)}
+            onEasyRead={(on) => setOverrides((all) => ({ ...all, [question.questionId]: on }))}
+            sendError={sendErrors[question.questionId]}
+          />
+        )}
+      </For>
+
+      <section class="card highlight send-box" aria-labelledby="send-back-heading">
+        <h2 id="send-back-heading">Send your answers back</h2>
+        <p>
+          When you send them, {props.siteName}'s team will read your new answers. You will not be able to change them
+          after that.
+        </p>
+        <button type="button" class="button" disabled={sending()} onClick={() => sendBack()}>
+          {sending() ? "Sending…" : "Send my answers back"}
+        </button>
+      </section>
+
+      <h2>Your other answers</h2>
+      <p>You sent these before. They cannot change.</p>
+      <AnswerPages pages={pages} answers={props.form.answers} easyRead={easyReadPreferred()} leaveOut={requestedIds} />
+    </>
+  );
+}
+
 /** An application that can no longer change: where it is, what happens next, and what was sent. */
-function SentApplication(props: { form: ApplicationForm; siteName: string; justSent: boolean }) {
+function SentApplication(props: {
+  form: ApplicationForm;
+  siteName: string;
+  justSent: "application" | "answers" | null;
+}) {
   const application = () => props.form.application;
   const stage = () => props.form.process.definition.stages.find((s) => s.stageId === application().stageId);
+  const requests = useInformationRequests(application);
+  const answered = () => (requests.data ?? []).filter((request) => request.status === "answered");
   const easyRead = easyReadPreferred;
   let confirmation: HTMLDivElement | undefined;
   onMount(() => {
     if (props.justSent) confirmation?.focus();
     if (application().status !== "draft") backups.clear(application().applicationId);
   });
+  const letterPath = () =>
+    `/organisations/${application().siteId}/${application().organisationId}/applications/${application().applicationId}/decision`;
 
   return (
     <>
-      <Show when={props.justSent}>
-        <div ref={confirmation} class="notice notice-success sent-confirmation" tabindex="-1">
-          <h2>Your application has been sent</h2>
-          <p>Thank you. {props.siteName}'s team will read it. You can see below where it is and what happens next.</p>
-        </div>
-      </Show>
+      <Switch>
+        <Match when={props.justSent === "application"}>
+          <div ref={confirmation} class="notice notice-success sent-confirmation" tabindex="-1">
+            <h2>Your application has been sent</h2>
+            <p>Thank you. {props.siteName}'s team will read it. You can see below where it is and what happens next.</p>
+          </div>
+        </Match>
+        <Match when={props.justSent === "answers"}>
+          <div ref={confirmation} class="notice notice-success sent-confirmation" tabindex="-1">
+            <h2>Your answers have been sent</h2>
+            <p>Thank you. {props.siteName}'s team will read your new answers. They can no longer be changed.</p>
+          </div>
+        </Match>
+      </Switch>
       <Switch>
         <Match when={application().status === "submitted"}>
           <p>
             You sent this application on {formatDate(application().submittedAt ?? application().stageEnteredAt)}. Its
             answers can no longer be changed.
           </p>
+          <Show when={application().openRequestId}>
+            <div class="notice notice-info">
+              <p>
+                {props.siteName} has asked for more information on{" "}
+                {questionCount(application().requestedQuestionIds.length)}. The organisation's own people answer them
+                here.
+              </p>
+            </div>
+          </Show>
+        </Match>
+        <Match when={application().status === "decided" && application().outcome}>
+          {(outcome) => (
+            <section class="card highlight" aria-labelledby="decided-heading">
+              <h2 id="decided-heading">The panel's decision: {outcomeLabels[outcome()]}</h2>
+              <p>
+                {props.siteName} decided on this application on{" "}
+                {formatDate(application().decidedAt ?? application().stageEnteredAt)}. Its answers can no longer be
+                changed.
+              </p>
+              <A class="button" href={letterPath()}>
+                Read the decision letter
+              </A>
+            </section>
+          )}
         </Match>
         <Match when={application().status === "withdrawn"}>
           <p>
@@ -669,32 +678,66 @@ function SentApplication(props: { form: ApplicationForm; siteName: string; justS
           </section>
         )}
       </Show>
+      <Show when={answered().length > 0}>
+        <section aria-labelledby="requests-heading">
+          <h2 id="requests-heading">More information you sent</h2>
+          <ul class="past-applications">
+            <For each={answered()}>{(request) => <AnsweredRequest request={request} siteName={props.siteName} />}</For>
+          </ul>
+        </section>
+      </Show>
       <h2>Your answers</h2>
-      <For each={props.form.process.definition.pages}>
-        {(page) => {
-          const answerOf = (questionId: string) =>
-            props.form.answers.find((answer) => answer.questionId === questionId)?.value;
-          return (
-            <section class="card check-page" aria-labelledby={`page-${page.pageId}`}>
-              <h3 id={`page-${page.pageId}`}>{wordingIn(page.title, easyRead())}</h3>
-              <dl class="check-answers">
-                <For each={page.questions}>
-                  {(question) => (
-                    <div class="check-answer">
-                      <dt>{wordingIn(question.wording, easyRead())}</dt>
-                      <dd>
-                        <p class="answer-text" classList={{ muted: isEmptyAnswer(answerOf(question.questionId)) }}>
-                          {answerText(question, answerOf(question.questionId), easyRead())}
-                        </p>
-                      </dd>
-                    </div>
-                  )}
-                </For>
-              </dl>
-            </section>
-          );
-        }}
-      </For>
+      <AnswerPages pages={props.form.process.definition.pages} answers={props.form.answers} easyRead={easyRead()} />
     </>
+  );
+}
+
+function AnsweredRequest(props: { request: InformationRequest; siteName: string }) {
+  return (
+    <li class="card past-application">
+      <p class="past-application-title">
+        {props.siteName} asked about {questionCount(props.request.questionIds.length)} on{" "}
+        {formatDate(props.request.requestedAt)}
+      </p>
+      <p class="answer-text">“{props.request.message}”</p>
+      <Show when={props.request.answeredAt}>
+        {(at) => <p class="muted">Your answers were sent back on {formatDate(at())}.</p>}
+      </Show>
+    </li>
+  );
+}
+
+/** Saved answers, page by page, read-only; `leaveOut` names questions shown elsewhere on the screen. */
+function AnswerPages(props: {
+  pages: FormPages;
+  answers: ApplicationForm["answers"];
+  easyRead: boolean;
+  leaveOut?: string[];
+}) {
+  const shown = (page: FormPages[number]) =>
+    page.questions.filter((question) => !props.leaveOut?.includes(question.questionId));
+  const answerOf = (questionId: string) => props.answers.find((answer) => answer.questionId === questionId)?.value;
+  return (
+    <For each={props.pages.filter((page) => shown(page).length > 0)}>
+      {(page) => (
+        <section class="card check-page" aria-labelledby={`page-${page.pageId}`}>
+          <h3 id={`page-${page.pageId}`}>{wordingIn(page.title, props.easyRead)}</h3>
+          <dl class="check-answers">
+            <For each={shown(page)}>
+              {(question) => (
+                <div class="check-answer">
+                  <dt>{wordingIn(question.wording, props.easyRead)}</dt>
+                  <dd>
+                    <p class="answer-text" classList={{ muted: isEmptyAnswer(answerOf(question.questionId)) }}>
+                      {answerText(question, answerOf(question.questionId), props.easyRead)}
+                    </p>
+                  </dd>
+                </div>
+              )}
+            </For>
+          </dl>
+        </section>
+      )}
+    </For>
   );
 }

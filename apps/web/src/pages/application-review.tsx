@@ -1,5 +1,5 @@
 import { cqcRatingLabels, cqcStatusLabels, standingLabels } from "@smallsupports/core/organisation-shape";
-import { withdrawnColumn } from "@smallsupports/core/process-shape";
+import { decidedColumn, withdrawnColumn } from "@smallsupports/core/process-shape";
 import { A, useLocation, useParams } from "@solidjs/router";
 import { useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, createMemo, createSignal, For, type JSX, Match, Show, Switch } from "solid-js";
@@ -10,7 +10,10 @@ import { usePageTitle } from "../ui/page-title";
 import { wordingIn } from "./application-easy-read";
 import { answerText, isEmptyAnswer } from "./application-question";
 import { type ApplicationReview, type BoardSearch, boardHref, type Stage, TimeInStage } from "./board-parts";
+import { DecisionSection } from "./decision-section";
+import { InformationRequests } from "./information-requests";
 import { MoveStageDialog } from "./move-stage-dialog";
+import { ReviewersSection } from "./reviewers-section";
 import { useSiteView } from "./site-context";
 
 const statusLabels = {
@@ -22,12 +25,13 @@ const statusLabels = {
 
 /**
  * The site team's view of one application: the organisation's profile, where the application is
- * and since when, and every answer, read-only, by page. The team moves it to another stage here.
+ * and since when, and every answer, read-only, by page. The team moves it to another stage here;
+ * once it is sent, its reviewers, requests for more information and the decision are here too.
  */
 export default function ApplicationReviewPage() {
   const site = useSiteView();
   const params = useParams<{ organisationId: string; applicationId: string }>();
-  const location = useLocation<{ board?: string }>();
+  const location = useLocation<{ board?: string; from?: "panel" }>();
   const queryClient = useQueryClient();
   const review = useQuery(() => queries.reviewApplication(site.siteId, params.organisationId, params.applicationId));
   const organisation = useQuery(() => queries.organisation(site.siteId, params.organisationId));
@@ -37,8 +41,8 @@ export default function ApplicationReviewPage() {
   const [notice, setNotice] = createSignal<string | null>(null);
   let heading: HTMLHeadingElement | undefined;
 
-  // Arriving from the board, the link that was followed has gone: start at the application's name.
-  let focusOnLoad = location.state?.board !== undefined;
+  // Arriving from the board or the panel view, the link that was followed has gone: start at the application's name.
+  let focusOnLoad = location.state?.board !== undefined || location.state?.from === "panel";
   createEffect(() => {
     if (focusOnLoad && review.data && heading) {
       focusOnLoad = false;
@@ -65,7 +69,9 @@ export default function ApplicationReviewPage() {
     const column = application
       ? application.status === "withdrawn"
         ? withdrawnColumn
-        : application.stageId
+        : application.status === "decided"
+          ? decidedColumn
+          : application.stageId
       : (from.get("stage") ?? undefined);
     const search: BoardSearch = {
       stage: column,
@@ -76,7 +82,9 @@ export default function ApplicationReviewPage() {
       ? "Back to the applications"
       : application.status === "withdrawn"
         ? "Back to Withdrawn"
-        : `Back to ${stageName(application.stageId)}`;
+        : application.status === "decided"
+          ? "Back to Decided"
+          : `Back to ${stageName(application.stageId)}`;
     return { href: boardHref(site.siteId, search), label };
   });
 
@@ -130,6 +138,19 @@ export default function ApplicationReviewPage() {
                 stageName={stageName}
                 publishedVersion={summary.data?.publishedVersion}
               />
+
+              {/* One decision section whether or not it is decided, so its dialog and message survive the change. */}
+              <Show when={sent(data())}>
+                <DecisionSection application={data().application} organisationName={name() ?? ""} />
+                <ReviewersSection
+                  organisationId={params.organisationId}
+                  applicationId={params.applicationId}
+                  organisationName={name() ?? ""}
+                  underReview={data().application.status === "submitted"}
+                  reviewersWanted={data().process.definition.settings.reviewersPerApplication}
+                />
+                <InformationRequests review={data()} organisationName={name() ?? ""} />
+              </Show>
 
               <section aria-labelledby="profile-heading" class="card review-section">
                 <h3 id="profile-heading">About the organisation</h3>
@@ -246,8 +267,7 @@ function ApplicationFacts(props: {
   return (
     <dl class="review-facts">
       <Fact label="Status">{statusLabels[application().status]}</Fact>
-      <Show
-        when={application().status === "withdrawn" && application().withdrawnAt}
+      <Switch
         fallback={
           <Fact label="Stage">
             <span class="review-stage">{props.stageName(application().stageId)}</span>
@@ -255,13 +275,23 @@ function ApplicationFacts(props: {
           </Fact>
         }
       >
-        {(withdrawnAt) => (
-          <Fact label="Withdrawn">
-            <time datetime={withdrawnAt()}>{formatDate(withdrawnAt())}</time>
-            <span class="muted"> from {props.stageName(application().stageId)}</span>
-          </Fact>
-        )}
-      </Show>
+        <Match when={application().status === "withdrawn" && application().withdrawnAt}>
+          {(withdrawnAt) => (
+            <Fact label="Withdrawn">
+              <time datetime={withdrawnAt()}>{formatDate(withdrawnAt())}</time>
+              <span class="muted"> from {props.stageName(application().stageId)}</span>
+            </Fact>
+          )}
+        </Match>
+        <Match when={application().status === "decided" && application().decidedAt}>
+          {(decidedAt) => (
+            <Fact label="Decided">
+              <time datetime={decidedAt()}>{formatDate(decidedAt())}</time>
+              <span class="muted"> at {props.stageName(application().stageId)}</span>
+            </Fact>
+          )}
+        </Match>
+      </Switch>
       <Fact label="Sent">
         <Show when={application().submittedAt} fallback="Not sent yet">
           {(at) => <time datetime={at()}>{formatDate(at())}</time>}
@@ -287,6 +317,11 @@ function Fact(props: { label: string; wide?: boolean; children: JSX.Element }) {
       <dd>{props.children}</dd>
     </div>
   );
+}
+
+/** Sent to the site, and so reviewed, whether or not the panel has decided yet. */
+function sent(review: ApplicationReview) {
+  return review.application.status === "submitted" || review.application.status === "decided";
 }
 
 function answerOf(review: ApplicationReview, questionId: string) {

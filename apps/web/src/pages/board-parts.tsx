@@ -1,6 +1,8 @@
 import type { RouterOutputs } from "@smallsupports/api";
 import { type CqcStatus, cqcStatuses } from "@smallsupports/core/organisation-shape";
+import { quietDays } from "@smallsupports/core/process-shape";
 import { formatDate } from "../api/labels";
+import "../styles/time.css";
 
 /** An application as the board lists it and as the review page reads it. */
 export type BoardApplication = RouterOutputs["application"]["board"]["items"][number];
@@ -49,6 +51,25 @@ export function daysSince(iso: string): number {
 export function daysWords(days: number): string {
   if (days === 0) return "Less than a day";
   return days === 1 ? "1 day" : `${days.toLocaleString("en-GB")} days`;
+}
+
+/** Days since anything last happened to a live application, if that is long enough to flag. */
+export function quietFor(application: BoardApplication): number | undefined {
+  if (application.status === "withdrawn" || application.status === "decided") return undefined;
+  const days = daysSince(application.movedAt);
+  return days >= quietDays ? days : undefined;
+}
+
+/** "No movement for 24 days": in words, so the flag does not rely on its colour. */
+export function QuietFlag(props: { days: number }) {
+  return (
+    <span class="board-quiet">
+      <span class="board-quiet-mark" aria-hidden="true">
+        !
+      </span>
+      No movement for {daysWords(props.days)}
+    </span>
+  );
 }
 
 /** "12 days" with "since 3 Mar 2026" under it: how long an application has waited where it is. */

@@ -5,10 +5,11 @@ import { roleLabels } from "../api/labels";
 import { queries } from "../api/queries";
 import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
+import { Inbox } from "./inbox";
 import { MyInvitations } from "./my-invitations";
 import { MyOrganisations } from "./my-organisations";
 
-/** "My sites": every site the signed-in person belongs to, with their role in each. */
+/** "My sites": what needs the signed-in person, then every site they belong to, with their role in each. */
 export default function Home() {
   const me = useQuery(() => queries.me());
   usePageTitle(() => (me.isPending ? loadingTitle : me.isError ? problemTitle(me.error) : "My sites"));
@@ -29,6 +30,7 @@ export default function Home() {
               <PageHeading>
                 Hello, <bdi>{data().person.name.split(" ")[0]}</bdi>
               </PageHeading>
+              <Inbox />
               <MyInvitations />
               <MyOrganisations />
               <Show when={data().person.national}>

@@ -1,5 +1,7 @@
 import type { RouterOutputs } from "@smallsupports/api";
+import { outcomeLabels } from "@smallsupports/core/decision-shape";
 import {
+  approvedStandings,
   cqcRatingLabels,
   cqcStatusLabels,
   mayApplyFrom,
@@ -148,6 +150,22 @@ function OrganisationView(props: {
         onNotice={setNotice}
       />
 
+      <Show when={approvedStandings.includes(props.organisation.standing)}>
+        <section class="card" aria-labelledby="plan-heading">
+          <h2 id="plan-heading">Your development plan</h2>
+          <p>
+            Your plan says where you are now, where you aim to get to and what you will do next. You and{" "}
+            {props.siteName}'s team both keep it up to date.
+          </p>
+          <A
+            class="button button-secondary"
+            href={`/organisations/${props.organisation.siteId}/${props.organisation.organisationId}/plan`}
+          >
+            Open your development plan
+          </A>
+        </section>
+      </Show>
+
       <section class="card" aria-labelledby="details-heading">
         <div class="section-heading">
           <h2 id="details-heading" ref={detailsHeading} tabindex="-1">
@@ -170,6 +188,17 @@ function OrganisationView(props: {
                   <p class="past-application-title">Application started {formatDate(application.startedAt)}</p>
                   <p>{pastOutcome(application)}</p>
                   <p class="muted">On version {application.processVersion} of the site's approval process.</p>
+                  <Show when={application.status === "decided"}>
+                    <p>
+                      <A href={letterPath(application)}>
+                        Read the decision letter
+                        <span class="visually-hidden">
+                          {" "}
+                          for the application started {formatDate(application.startedAt)}
+                        </span>
+                      </A>
+                    </p>
+                  </Show>
                 </li>
               )}
             </For>
@@ -188,7 +217,14 @@ function OrganisationView(props: {
   );
 }
 
+const letterPath = (application: Application) =>
+  `/organisations/${application.siteId}/${application.organisationId}/applications/${application.applicationId}/decision`;
+
 function pastOutcome(application: Application): string {
+  if (application.status === "decided" && application.outcome) {
+    const outcome = `The panel's decision: ${outcomeLabels[application.outcome]}`;
+    return application.decidedAt ? `${outcome}, on ${formatDate(application.decidedAt)}.` : `${outcome}.`;
+  }
   if (application.status === "withdrawn") {
     return application.withdrawnAt ? `Withdrawn on ${formatDate(application.withdrawnAt)}.` : "Withdrawn.";
   }
@@ -247,7 +283,10 @@ function ApplicationSection(props: {
     setConfirming(false);
   }
 
-  const mayStart = () => mayApplyFrom.includes(props.organisation.standing) && !props.current;
+  // After "not yet" the decided application stays the current one until the next is started.
+  const mayStart = () =>
+    mayApplyFrom.includes(props.organisation.standing) &&
+    (!props.current || props.current.status === "decided" || props.current.status === "withdrawn");
   const mayWithdraw = () =>
     props.canApply &&
     props.current?.status !== "withdrawn" &&
@@ -261,6 +300,9 @@ function ApplicationSection(props: {
       <p>{standingMeaning[props.organisation.standing]}</p>
       <Show when={props.historyError}>
         <ErrorNotice error={props.historyError} retry={props.retryHistory} />
+      </Show>
+      <Show when={props.current?.status === "decided" && props.current}>
+        {(application) => <DecisionNow application={application()} />}
       </Show>
       <Switch>
         <Match when={props.current?.status === "draft" && props.current}>
@@ -286,6 +328,26 @@ function ApplicationSection(props: {
         <Match when={props.current?.status === "submitted" && props.current}>
           {(application) => (
             <>
+              <Show when={application().openRequestId}>
+                <div class="notice notice-info">
+                  <h3>{props.siteName} would like to know more</h3>
+                  <p>
+                    The site has asked more about{" "}
+                    {application().requestedQuestionIds.length === 1
+                      ? "one of your answers"
+                      : `${application().requestedQuestionIds.length} of your answers`}
+                    . Answer the site's questions, then send your answers back, so the panel can decide.
+                  </p>
+                  <Show
+                    when={props.canApply}
+                    fallback={<p>The organisation answers these questions on its application form.</p>}
+                  >
+                    <A class="button" href={formPath(application().applicationId)}>
+                      Answer the site's questions
+                    </A>
+                  </Show>
+                </div>
+              </Show>
               <p>
                 You sent it on {application().submittedAt ? formatDate(application().submittedAt as string) : "—"}.{" "}
                 <A href={formPath(application().applicationId)}>See what you sent</A>
@@ -302,21 +364,26 @@ function ApplicationSection(props: {
           )}
         </Match>
         <Match when={mayStart() && props.canApply}>
-          <Show when={start.isError}>
-            <ErrorNotice error={start.error} />
-          </Show>
-          <p>
-            You answer the site's questions in your own words. You can save as you go and come back. You will never be
-            asked for financial accounts or references.
-          </p>
-          <div class="form-actions">
-            <button type="button" class="button" disabled={start.isPending} onClick={() => start.mutate()}>
-              {start.isPending
-                ? "Starting…"
-                : props.organisation.standing === "interest"
-                  ? "Start your application"
-                  : "Start a new application"}
-            </button>
+          <div classList={{ "stage-now": !!props.current }}>
+            <Show when={props.current}>
+              <h3>Apply again</h3>
+            </Show>
+            <Show when={start.isError}>
+              <ErrorNotice error={start.error} />
+            </Show>
+            <p>
+              You answer the site's questions in your own words. You can save as you go and come back. You will never be
+              asked for financial accounts or references.
+            </p>
+            <div class="form-actions">
+              <button type="button" class="button" disabled={start.isPending} onClick={() => start.mutate()}>
+                {start.isPending
+                  ? "Starting…"
+                  : props.organisation.standing === "interest"
+                    ? "Start your application"
+                    : "Start a new application"}
+              </button>
+            </div>
           </div>
         </Match>
       </Switch>
@@ -338,6 +405,24 @@ function ApplicationSection(props: {
         {props.siteName} will stop looking at it. You cannot undo this, but you can start a new application later.
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** The panel's decision on the current application, and the way to its letter. */
+function DecisionNow(props: { application: Application }) {
+  return (
+    <div class="stage-now">
+      <Show when={props.application.outcome}>
+        {(outcome) => <h3>The panel's decision: {outcomeLabels[outcome()]}</h3>}
+      </Show>
+      <Show when={props.application.decidedAt}>{(at) => <p class="muted">Decided on {formatDate(at())}</p>}</Show>
+      <p>The decision letter says why, in plain words and in easy read. You can print it.</p>
+      <div class="form-actions">
+        <A class="button" href={letterPath(props.application)}>
+          Read the decision letter
+        </A>
+      </div>
+    </div>
   );
 }
 

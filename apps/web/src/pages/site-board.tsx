@@ -1,5 +1,6 @@
+import { outcomeLabels } from "@smallsupports/core/decision-shape";
 import { cqcStatuses, cqcStatusLabels } from "@smallsupports/core/organisation-shape";
-import { withdrawnColumn } from "@smallsupports/core/process-shape";
+import { decidedColumn, withdrawnColumn } from "@smallsupports/core/process-shape";
 import { A, useLocation, useSearchParams } from "@solidjs/router";
 import { useInfiniteQuery, useQuery } from "@tanstack/solid-query";
 import { createEffect, createMemo, For, Match, Show, Switch } from "solid-js";
@@ -15,6 +16,8 @@ import {
   dayChoices,
   parseCqc,
   parseDays,
+  QuietFlag,
+  quietFor,
   TimeInStage,
 } from "./board-parts";
 import { useSiteView } from "./site-context";
@@ -38,6 +41,7 @@ export default function SiteBoard() {
     const all = columns();
     return all.find((candidate) => candidate.column === search.stage) ?? all[1] ?? all[0];
   });
+  const decided = () => column()?.column === decidedColumn;
   const filters = (): BoardFilters => ({ cqcStatus: parseCqc(search.cqc), minDaysInStage: parseDays(search.days) });
   const filtered = () => filters().cqcStatus !== undefined || filters().minDaysInStage !== undefined;
   const searchFor = (stage: string | undefined): BoardSearch => ({
@@ -66,9 +70,9 @@ export default function SiteBoard() {
   const emptyMessage = () => {
     const name = column()?.name ?? "";
     if (filtered()) return `No applications in ${name} with these filters.`;
-    return column()?.column === withdrawnColumn
-      ? "No applications have been withdrawn."
-      : `No applications in ${name}.`;
+    if (column()?.column === withdrawnColumn) return "No applications have been withdrawn.";
+    if (decided()) return "The panel has not decided on any applications yet.";
+    return `No applications in ${name}.`;
   };
 
   /** What the list shows, read out whenever the stage or a filter changes. */
@@ -214,14 +218,16 @@ export default function SiteBoard() {
                               <tr>
                                 <th scope="col">Organisation</th>
                                 <th scope="col">CQC registration</th>
-                                <th scope="col">In this stage</th>
+                                <th scope="col">{decided() ? "Outcome" : "In this stage"}</th>
                                 <th scope="col">Sent</th>
                                 <th scope="col">Process</th>
                               </tr>
                             </thead>
                             <tbody ref={list}>
                               <For each={items()}>
-                                {(application) => <BoardRow application={application} from={location.search} />}
+                                {(application) => (
+                                  <BoardRow application={application} from={location.search} decided={decided()} />
+                                )}
                               </For>
                             </tbody>
                           </table>
@@ -240,26 +246,42 @@ export default function SiteBoard() {
   );
 }
 
-/** One application on the board; its name opens the review page, which links back to this column. */
-function BoardRow(props: { application: BoardApplication; from: string }) {
+/**
+ * One application on the board; its name opens the review page, which links back to this column.
+ * A live application nobody has moved for a while is flagged under its name; a decided one shows
+ * its outcome where the others show their time in the stage.
+ */
+function BoardRow(props: { application: BoardApplication; from: string; decided: boolean }) {
   const href = () =>
     `/sites/${props.application.siteId}/applications/${props.application.organisationId}/${props.application.applicationId}`;
   return (
     <tr tabindex="-1">
       <th scope="row">
-        <A
-          id={`board-${props.application.applicationId}`}
-          href={href()}
-          state={{ board: props.from }}
-          class="board-name"
-        >
-          <bdi>{props.application.organisationName}</bdi>
-        </A>
+        <span class="board-who">
+          <A
+            id={`board-${props.application.applicationId}`}
+            href={href()}
+            state={{ board: props.from }}
+            class="board-name"
+          >
+            <bdi>{props.application.organisationName}</bdi>
+          </A>
+          <Show when={quietFor(props.application)}>{(days) => <QuietFlag days={days()} />}</Show>
+        </span>
       </th>
       <td data-label="CQC registration">{cqcStatusLabels[props.application.cqcStatus]}</td>
-      <td data-label="In this stage">
-        <TimeInStage enteredAt={props.application.stageEnteredAt} />
-      </td>
+      <Show
+        when={props.decided}
+        fallback={
+          <td data-label="In this stage">
+            <TimeInStage enteredAt={props.application.stageEnteredAt} />
+          </td>
+        }
+      >
+        <td data-label="Outcome" class="board-decision">
+          <Outcome application={props.application} />
+        </td>
+      </Show>
       <td data-label="Sent">
         <Switch fallback="Not sent">
           <Match when={props.application.submittedAt}>{(at) => <time datetime={at()}>{formatDate(at())}</time>}</Match>
@@ -268,5 +290,23 @@ function BoardRow(props: { application: BoardApplication; from: string }) {
       </td>
       <td data-label="Process">Version {props.application.processVersion}</td>
     </tr>
+  );
+}
+
+/** "Approved to walk through" with "on 3 Mar 2026" under it. */
+function Outcome(props: { application: BoardApplication }) {
+  return (
+    <span class="board-time">
+      <span class="board-outcome">
+        {props.application.outcome ? outcomeLabels[props.application.outcome] : "Decided"}
+      </span>
+      <Show when={props.application.decidedAt}>
+        {(at) => (
+          <span class="muted">
+            on <time datetime={at()}>{formatDate(at())}</time>
+          </span>
+        )}
+      </Show>
+    </span>
   );
 }

@@ -8,8 +8,11 @@ import { queries } from "../api/queries";
 import { ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
 import { LeadInvitations } from "./lead-invitations";
-import { SiteContext } from "./site-context";
+import { SiteContext, type SiteView } from "./site-context";
 import { SiteSummary } from "./site-summary";
+
+const timeTabTitle = "Experts' time";
+const ownTimeTitle = "Your time";
 
 /** Why a site could not be opened, as its heading and page title. */
 function siteProblem(error: unknown): string {
@@ -24,8 +27,10 @@ function siteProblem(error: unknown): string {
 }
 
 /**
- * One site: its summary for anyone who may see it, and for its lead and team the Team tab
- * (`/sites/:siteId`) and the Activity tab (`/sites/:siteId/activity`), which are the child routes.
+ * One site: its summary for anyone who may see it, and for its lead and team the tabs (Team at
+ * `/sites/:siteId`, then Applications, Approval process, Experts' time and Activity), which are
+ * the child routes. Experts by experience have no tabs: their summary links to their own time
+ * (`/sites/:siteId/time`), which opens as a page of its own.
  */
 export default function SitePage(props: RouteSectionProps) {
   const params = useParams<{ siteId: string }>();
@@ -36,6 +41,10 @@ export default function SitePage(props: RouteSectionProps) {
   const onActivity = useMatch(() => "/sites/:siteId/activity");
   const onBoard = useMatch(() => "/sites/:siteId/applications/*");
   const onProcess = useMatch(() => "/sites/:siteId/process");
+  const onTime = useMatch(() => "/sites/:siteId/time");
+  // Someone without tabs who records their own time (an expert by experience) opens it as a page.
+  const ownTimeOnly = () => !canSeeTeam() && may(myRole(), "logTime");
+  const onOwnTime = () => !!onTime() && ownTimeOnly();
   // Whether the tabs are shown depends on the person's role, so wait for both.
   const loading = () => site.isPending || me.isPending;
 
@@ -43,9 +52,36 @@ export default function SitePage(props: RouteSectionProps) {
     if (loading()) return loadingTitle;
     if (site.isError) return siteProblem(site.error);
     const name = site.data?.name ?? "";
-    const tab = onActivity() ? "Activity" : onBoard() ? "Applications" : onProcess() ? "Approval process" : "Team";
+    if (onOwnTime()) return [ownTimeTitle, name];
+    const tab = onActivity()
+      ? "Activity"
+      : onBoard()
+        ? "Applications"
+        : onProcess()
+          ? "Approval process"
+          : onTime()
+            ? timeTabTitle
+            : "Team";
     return canSeeTeam() ? [tab, name] : name;
   });
+
+  const siteView: SiteView = {
+    get siteId() {
+      return params.siteId;
+    },
+    get siteName() {
+      return site.data?.name ?? "";
+    },
+    get canManage() {
+      return may(myRole(), "manageTeam");
+    },
+    get myId() {
+      return me.data?.person.personId;
+    },
+    get myRole() {
+      return myRole();
+    },
+  };
 
   return (
     <div class="page">
@@ -70,6 +106,18 @@ export default function SitePage(props: RouteSectionProps) {
           <PageHeading>{siteProblem(site.error)}</PageHeading>
           <ErrorNotice error={site.error} retry={() => site.refetch()} />
         </Match>
+        <Match when={site.data && onOwnTime()}>
+          <A class="back-link" href={`/sites/${params.siteId}`}>
+            <span aria-hidden="true">←</span> Back to {site.data?.name}
+          </A>
+          <div class="page-heading">
+            <div>
+              <PageHeading>{ownTimeTitle}</PageHeading>
+              <p class="muted">{site.data?.name}</p>
+            </div>
+          </div>
+          <SiteContext.Provider value={siteView}>{props.children}</SiteContext.Provider>
+        </Match>
         <Match when={site.data}>
           {(data) => (
             <>
@@ -85,15 +133,26 @@ export default function SitePage(props: RouteSectionProps) {
                 </Show>
               </div>
               <SiteSummary site={data()} role={myRole()} />
+              <Show when={ownTimeOnly()}>
+                <section class="card time-prompt" aria-labelledby="time-prompt-heading">
+                  <h2 id="time-prompt-heading">Your paid time</h2>
+                  <p>
+                    You are paid for the time you spend reading applications, at panels, at interviews and in training.
+                  </p>
+                  <A class="button" href={`/sites/${params.siteId}/time`}>
+                    Record your time
+                  </A>
+                </section>
+              </Show>
               {/* National staff see to a site's project lead, above all a new site's first. */}
               <Show when={!myRole() && me.data?.person.national}>
                 <LeadInvitations siteId={data().siteId} siteName={data().name} hasLead={data().leads.length > 0} />
               </Show>
               <Show
                 when={canSeeTeam()}
-                // Only the lead and team have tabs: anyone else following an Activity link sees the summary.
+                // Only the lead and team have tabs: anyone else following a tab's link sees the summary.
                 fallback={
-                  <Show when={onActivity() || onBoard() || onProcess()}>
+                  <Show when={onActivity() || onBoard() || onProcess() || onTime()}>
                     <Navigate href={`/sites/${params.siteId}`} />
                   </Show>
                 }
@@ -116,6 +175,11 @@ export default function SitePage(props: RouteSectionProps) {
                       </A>
                     </li>
                     <li>
+                      <A class="tab" href={`/sites/${params.siteId}/time`}>
+                        {timeTabTitle}
+                      </A>
+                    </li>
+                    <li>
                       <A class="tab" href={`/sites/${params.siteId}/activity`}>
                         Activity
                       </A>
@@ -123,27 +187,7 @@ export default function SitePage(props: RouteSectionProps) {
                   </ul>
                 </nav>
                 <div class="tab-panel">
-                  <SiteContext.Provider
-                    value={{
-                      get siteId() {
-                        return params.siteId;
-                      },
-                      get siteName() {
-                        return data().name;
-                      },
-                      get canManage() {
-                        return may(myRole(), "manageTeam");
-                      },
-                      get myId() {
-                        return me.data?.person.personId;
-                      },
-                      get myRole() {
-                        return myRole();
-                      },
-                    }}
-                  >
-                    {props.children}
-                  </SiteContext.Provider>
+                  <SiteContext.Provider value={siteView}>{props.children}</SiteContext.Provider>
                 </div>
               </Show>
             </>

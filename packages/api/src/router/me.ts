@@ -11,8 +11,8 @@ export const meRouter = router({
       role: member.role,
     })),
   })),
-  /** The signed-in person corrects their own name. */
   /** What needs the signed-in person, in every site: reviews, requests for information, decisions. */
   inbox: authed.query(() => Inbox.mine()),
+  /** The signed-in person corrects their own name. */
   rename: authed.input(Person.rename.schema).mutation(({ input }) => Person.rename(input)),
 });

@@ -1,0 +1,159 @@
+import type { CqcRating, CqcStatus } from "@smallsupports/core/organisation-shape";
+
+/**
+ * The provider organisations of the demo: in every site, one at each point of applying, so the
+ * board, the statistics and a provider's own pages all have something true to show. Names are
+ * invented and built from parts, so every site's organisations differ.
+ */
+export type SeedStep = "interest" | "applying" | "submitted" | "panel" | "conversation" | "decision" | "withdrawn";
+
+export interface SeedOrganisation {
+  legalName: string;
+  tradingName?: string;
+  area: string;
+  foundedYear: number;
+  peopleSupported: number;
+  cqcStatus: CqcStatus;
+  cqcRating?: CqcRating;
+  difference: string;
+  step: SeedStep;
+  /** When they registered interest, in days before today; later steps follow at intervals. */
+  registeredDaysAgo: number;
+}
+
+/** Every point an organisation can be at, in the order the demo fills them. */
+export const seedSteps: SeedStep[] = [
+  "interest",
+  "applying",
+  "submitted",
+  "panel",
+  "conversation",
+  "decision",
+  "withdrawn",
+];
+
+const namePrefixes = [
+  "Fellside",
+  "Brightpath",
+  "Kindred",
+  "Open Door",
+  "Harbour Lights",
+  "Willow and Oak",
+  "Stepping Stones",
+  "Hearth",
+  "Northern Star",
+  "Meadowbank",
+  "Riverside",
+  "Common Ground",
+  "Lantern",
+  "Cornerstone",
+];
+const nameSuffixes = [
+  "Support CIC",
+  "Community Support Ltd",
+  "Living CIC",
+  "Care Co-operative",
+  "Supported Living Ltd",
+  "Circles CIC",
+];
+
+const differences = [
+  "We only ever support a handful of people, and each person chooses who works with them.",
+  "Our team grew out of a family-led circle of support; families stay in charge of how support looks.",
+  "We recruit staff with the person, often from their own neighbourhood and interests.",
+  "We stay small on purpose and never take on more people than our team can know well.",
+  "Most of our staff have known the people they support for years; we do not move people on.",
+  "We build support around a person's home and community, not around a building or a rota.",
+  "We start from what the person wants their life to look like and plan money around that.",
+];
+
+/** The organisations of one site: one per step, with facts that fit where they are. */
+export function seedOrganisations(siteIndex: number, area: string): SeedOrganisation[] {
+  return seedSteps.map((step, stepIndex) => {
+    const n = siteIndex * seedSteps.length + stepIndex;
+    const prefix = namePrefixes[n % namePrefixes.length] as string;
+    const suffix = nameSuffixes[(n + siteIndex) % nameSuffixes.length] as string;
+    const established = stepIndex % 3 === 0;
+    return {
+      legalName: `${prefix} ${suffix}`,
+      tradingName: stepIndex % 2 === 0 ? prefix : undefined,
+      area: area.split(/,| and /)[0]?.trim() || area,
+      foundedYear: established ? 2012 + (n % 8) : 2023 + (n % 3),
+      peopleSupported: established ? 6 + (n % 9) : n % 5,
+      cqcStatus: established ? "registered" : stepIndex % 3 === 1 ? "in-progress" : "not-registered",
+      cqcRating: established ? (n % 4 === 0 ? "outstanding" : "good") : undefined,
+      difference: differences[n % differences.length] as string,
+      step,
+      registeredDaysAgo: 12 + ((stepIndex * 17 + siteIndex * 5) % 90) + stepIndex * 6,
+    };
+  });
+}
+
+/**
+ * Lancashire and South Cumbria's cohort from the programme's own example: a locally established
+ * provider supporting fewer than 10 people, one set up with CQC registration in progress
+ * supporting 3 or 4, and one setting up that supports nobody yet.
+ */
+export const lancashireOrganisations: SeedOrganisation[] = [
+  {
+    legalName: "Bay Horizons Community Support CIC",
+    tradingName: "Bay Horizons",
+    area: "Morecambe Bay",
+    foundedYear: 2014,
+    peopleSupported: 8,
+    cqcStatus: "registered",
+    cqcRating: "good",
+    difference:
+      "A locally established team that has supported the same eight people for years, each with staff they chose.",
+    step: "conversation",
+    registeredDaysAgo: 120,
+  },
+  {
+    legalName: "Pendle Circles Ltd",
+    area: "Pendle and Burnley",
+    foundedYear: 2023,
+    peopleSupported: 3,
+    cqcStatus: "in-progress",
+    difference:
+      "Set up by two support workers and a parent; we support three people and our CQC registration is under way.",
+    step: "panel",
+    registeredDaysAgo: 75,
+  },
+  {
+    legalName: "Lune Valley Living CIC",
+    tradingName: "Lune Valley Living",
+    area: "Lancaster and the Lune Valley",
+    foundedYear: 2025,
+    peopleSupported: 0,
+    cqcStatus: "in-progress",
+    difference:
+      "We are setting up around one young man leaving hospital and his family, with registration in progress.",
+    step: "applying",
+    registeredDaysAgo: 20,
+  },
+];
+
+/** Answers a seeded application gives to the default questions. */
+export const seedAnswers = (index: number): Record<string, string | boolean> => ({
+  "q-how-started": [
+    "Two of us left a large provider because we wanted to support people the way they asked to be supported.",
+    "A parent and a support worker started us after seeing a young man's support break down again and again.",
+    "We began as a circle of support for one woman and grew slowly as others asked to join.",
+  ][index % 3] as string,
+  "q-values": [
+    "The person decides what a good day looks like; our job is to make it happen, with their family.",
+    "Nobody is moved on or handed over. If something goes wrong we change the support, not the person.",
+    "We listen first, write it down in the person's words and check back often.",
+  ][index % 3] as string,
+  "q-one-person": [
+    "We moved our whole rota around one man's football season so he never missed a home game.",
+    "We recruited a support worker who shared a woman's love of horses, and she now rides weekly.",
+    "We found a flat near a young person's grandmother, which was what mattered most to him.",
+  ][index % 3] as string,
+  "q-different": [
+    "We are small on purpose and our leaders still work shifts alongside the team.",
+    "Families sit on our board and help choose every new member of staff.",
+    "We never advertise beds or places; we start from one person and build around them.",
+  ][index % 3] as string,
+  "q-local": index % 4 !== 3,
+});

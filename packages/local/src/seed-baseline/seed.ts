@@ -1,0 +1,95 @@
+import { Clock, Invitation, Person } from "@smallsupports/core";
+import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
+import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
+import { seedApprovals } from "./seed-approvals";
+import { seedEmail, seedName, seedNationalStaff, seedOpenInvitations, seedSites, seedTeamShape } from "./seed-data";
+
+export interface SeedSummary {
+  sites: number;
+  people: number;
+  memberships: number;
+  invitations: number;
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * Clock.dayMs);
+
+/**
+ * Fills an empty table with the demo world, through the same services people use, so every
+ * record has its statistics, audit events and emails. National staff add each site with its
+ * lead's invitation; the lead joins and invites the rest of the team, who join over the
+ * following weeks. Each site also has invitations still waiting, and some sites one that has
+ * run out, so the team page shows every state. Each site publishes its approval process and
+ * organisations apply, one at every point of the way (see seed-approvals.ts).
+ */
+export async function seed(): Promise<SeedSummary> {
+  const nationalStaff = [];
+  for (const staff of seedNationalStaff) {
+    nationalStaff.push(await withActor(systemActor, () => Person.addNational(staff)));
+  }
+  const firstNational = nationalStaff[0] as Person.Person;
+  const nationalActor: Actor = { personId: firstNational.personId, national: true };
+
+  // Sites are independent, so they are seeded side by side; names are fixed by position.
+  const leads = await Promise.all(
+    seedSites.map(async (site, siteIndex) => {
+      // Older sites first: the first site started about seven months ago, the last about two.
+      const started = 210 - siteIndex * 12;
+      const person = (roleIndex: number) => {
+        const name = seedName(siteIndex * seedTeamShape.length + roleIndex);
+        return { name, email: seedEmail(name, site.siteId) };
+      };
+      const lead = await Clock.atTime(daysAgo(started), () => addSiteWithLead(nationalActor, site, person(0)));
+      const providers: Actor[] = [];
+      for (const [roleIndex, role] of seedTeamShape.entries()) {
+        if (roleIndex === 0) continue;
+        const member = await Clock.atTime(daysAgo(started - 2 - roleIndex * 4), () =>
+          inviteAndJoin(lead, { siteId: site.siteId, role, ...person(roleIndex) }),
+        );
+        if (role === "provider") providers.push({ personId: member.personId, national: false });
+      }
+      await seedApprovals({ site, siteIndex, startedDaysAgo: started, lead, providers });
+      for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
+        const name = seedName(1000 + siteIndex * 10 + index);
+        await Clock.atTime(daysAgo(waiting.daysAgo), () =>
+          withActor(lead, () =>
+            Invitation.invite({ siteId: site.siteId, role: waiting.role, name, email: seedEmail(name, site.siteId) }),
+          ),
+        );
+      }
+      return lead;
+    }),
+  );
+  let memberships = seedSites.length * seedTeamShape.length;
+
+  // People who belong to more than one site, each with a different role there.
+  const [firstSite, secondSite, thirdSite] = seedSites;
+  const [firstLead, secondLead, thirdLead] = leads;
+  if (firstSite && secondSite && thirdSite && firstLead && secondLead && thirdLead) {
+    const firstLeadName = seedName(0);
+    await Clock.atTime(daysAgo(30), () =>
+      inviteAndJoin(secondLead, {
+        siteId: secondSite.siteId,
+        name: firstLeadName,
+        email: seedEmail(firstLeadName, firstSite.siteId),
+        role: "expert",
+      }),
+    );
+    const sharedProvider = seedName(6);
+    await Clock.atTime(daysAgo(20), () =>
+      inviteAndJoin(thirdLead, {
+        siteId: thirdSite.siteId,
+        name: sharedProvider,
+        email: seedEmail(sharedProvider, firstSite.siteId),
+        role: "provider",
+      }),
+    );
+    memberships += 2;
+  }
+
+  return {
+    sites: seedSites.length,
+    people: nationalStaff.length + seedSites.length * seedTeamShape.length,
+    memberships,
+    invitations: seedSites.reduce((total, _, index) => total + seedOpenInvitations(index).length, 0),
+  };
+}
