@@ -226,7 +226,7 @@ export const assignments = verb(applicationKey, async (key) => {
  * The caller's own review. At the conflict step it carries only the organisation's name; past it,
  * the answers and (unless review is blind for them) the organisation's facts; once recused, nothing.
  */
-export const mine = verb(applicationKey, async (key) => {
+export const mine = verb(applicationKey, async (key): Promise<MyReview> => {
   const review = await ownReview(key);
   const application = await Application.read(key);
   const showsAnswers = review.state === "scoring" || review.state === "submitted";
