@@ -307,7 +307,8 @@ export async function requestInformation(
 
 /**
  * The time the site's experts and lead spent on panel work over the last two months (reading,
- * the panel meeting, a conversation with an applicant, training), and in some sites the day rate
+ * the panel meeting, a conversation with an applicant, training: each expert read an application in
+ * the last week and did one of the others about a month before), and in some sites the day rate
  * the lead set for paying experts.
  */
 export async function logTime(cast: PanelCast) {
@@ -319,8 +320,7 @@ export async function logTime(cast: PanelCast) {
     const activity = (["panel", "training", "interview"] as const)[n % 3] ?? "panel";
     await log(person, 33 + 2 * n + (siteIndex % 4), activity === "training" ? 240 : 120, activity);
   }
-  await log(cast.lead, 11, 150, "panel");
-  await log(cast.lead, 24 + (siteIndex % 5), 90, "interview");
+  await log(cast.lead, 11 + (siteIndex % 5), 150, "panel");
   if (siteIndex % 3 === 1) {
     await at(50, () =>
       cast.lead.as(() =>
