@@ -218,6 +218,7 @@ describe("providers apply", () => {
       "s-panel",
       "s-conversation",
       "s-decision",
+      "decided",
       "withdrawn",
     ]);
   });

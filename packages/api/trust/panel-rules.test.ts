@@ -128,7 +128,7 @@ describe("a reviewer who declared a conflict of interest reads nothing more of t
       const recused = caller(kind);
       await reviewTo(key, idOf(recused), "recused");
       // The application's service refuses with a rule, not a role: the caller is a lead or team member.
-      await refused(recused, "query", "application.get", key, secrets, "PRECONDITION_FAILED");
+      await refused(recused, "query", "application.get", key, secrets, "FORBIDDEN");
       await refused(recused, "query", "review.panel", key, secrets, "FORBIDDEN");
       const mine = await call(recused, "query", "review.mine", key, secrets);
       expect(mine.data).toMatchObject({ state: "recused", answers: null, organisationName: null });

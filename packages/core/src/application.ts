@@ -6,7 +6,7 @@ import { dayMs, now } from "./clock";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import type { Outcome } from "./decision-shape";
-import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "./errors";
 import * as Organisation from "./organisation";
 import { type CqcStatus, cqcStatuses, mayApplyFrom } from "./organisation-shape";
 import * as Process from "./process";
@@ -138,7 +138,7 @@ export const start = verb(
 export const get = verb(applicationKey, async (key) => {
   Organisation.ownOrganisation(key.siteId, key.organisationId);
   const { application, recusedIds } = await readWithRecusals(key);
-  if (recusedIds.includes(useMembership(key.siteId).personId)) throw new RuleError(recusedMessage);
+  if (recusedIds.includes(useMembership(key.siteId).personId)) throw new ForbiddenError(recusedMessage);
   const [process, answers] = await Promise.all([
     Process.versionOf(key.siteId, application.processVersion),
     answersOf(key),

@@ -117,6 +117,8 @@ export const request = verb(
 /** Every request made about an application, oldest first, with the answers before and after. */
 export const list = verb(applicationKey, async (key): Promise<InformationRequest[]> => {
   Organisation.ownOrganisation(key.siteId, key.organisationId);
+  // The requests hold answers: a reviewer who declared a conflict reads none of them.
+  await Review.requireNotRecused(key, Application.recusedMessage);
   await Application.read(key);
   const { data } = await db.entities.informationRequest.query
     .byApplication({ siteId: key.siteId, organisationId: key.organisationId, applicationId: key.applicationId })

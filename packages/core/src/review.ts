@@ -540,16 +540,15 @@ export async function submittedScores(key: ApplicationKey) {
  * Refuses a caller who declared a conflict of interest with this application: they take no part in
  * deciding it, as they read none of it.
  */
-export async function requireNotRecused(key: ApplicationKey): Promise<void> {
+export async function requireNotRecused(
+  key: ApplicationKey,
+  message = "You declared a conflict of interest with this application, so another project lead needs to do this.",
+): Promise<void> {
   const { personId } = useMembership(key.siteId);
   const { data } = await db.entities.review
     .get({ siteId: key.siteId, applicationId: key.applicationId, reviewerId: personId })
     .go({ consistent: true });
-  if (data?.state === "recused") {
-    throw new ForbiddenError(
-      "You declared a conflict of interest with this application, so another project lead needs to do this.",
-    );
-  }
+  if (data?.state === "recused") throw new ForbiddenError(message);
 }
 
 /** How many days before a review's due date the first reminder goes, and after it the second. */

@@ -98,8 +98,12 @@ export const recordIdSchema = z
 /** A real calendar day, YYYY-MM-DD: "2026-02-30" and "2026-13-01" are refused. */
 export const dateSchema = z
   .string({ error: "Enter a date." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-03-14.")
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Enter a real date.");
+  // Stop at a malformed value: the real-date check below would throw on it.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2026-03-14.", abort: true })
+  .refine((value) => {
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+  }, "Enter a real date.");
 
 /** A calendar month, YYYY-MM. */
 export const monthSchema = z
