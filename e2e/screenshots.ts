@@ -111,7 +111,7 @@ for (const width of [360, 1280]) {
     .waitFor();
   await shot("site-board");
   await page.getByRole("link", { name: /^Panel review/ }).click();
-  await page.getByRole("link", { name: "Pendle Circles Ltd" }).click();
+  await page.getByRole("link", { name: "Open Door Care Co-operative" }).click();
   await page.getByRole("button", { name: "Move to another stage" }).waitFor();
   await shot("application-review");
   await page.getByRole("button", { name: "Move to another stage" }).click();
