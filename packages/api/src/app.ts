@@ -1,17 +1,15 @@
 import { trpcServer } from "@hono/trpc-server";
-import { Cursor, Outbox } from "@smallsupports/core";
-import { configureDynamo } from "@smallsupports/core/dynamo";
+import type { Outbox } from "@smallsupports/core";
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createAuthenticator } from "./auth";
+import { configureServices } from "./configure";
 import { devSignInRoutes } from "./dev-sign-in";
 import type { ApiConfig } from "./env";
 import { type LogSink, stdoutSink } from "./log";
 import { devOutboxRoutes } from "./mail/dev-outbox-routes";
-import { createLocalMailbox } from "./mail/local-mailbox";
-import { sesPort } from "./mail/ses-port";
 import { appRouter } from "./root";
 import type { Context, RequestLog } from "./trpc";
 
@@ -38,14 +36,7 @@ export interface AppOptions {
 }
 
 export function createApp(config: ApiConfig, options: AppOptions = {}) {
-  configureDynamo(config.dynamo);
-  Cursor.configureCursors(config.cursorSecret);
-  // Locally, emails wait in memory for the outbox page; in AWS they go out through SES.
-  const mailbox = config.mode === "local" ? createLocalMailbox() : undefined;
-  Outbox.configureMessages({
-    port: options.mailPort ?? mailbox?.port ?? sesPort({ region: config.dynamo.region, ...requiredSender(config) }),
-    appUrl: config.mail.appUrl ?? "http://localhost:3000",
-  });
+  const { mailbox } = configureServices(config, options.mailPort ? { mailPort: options.mailPort } : {});
   const log = options.log ?? stdoutSink;
   const authenticate = createAuthenticator(config);
   const app = new Hono<Env>();
@@ -162,11 +153,6 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
-
-function requiredSender(config: ApiConfig) {
-  if (!config.mail.from) throw new Error("MAIL_FROM is required to send email through SES.");
-  return { from: config.mail.from, configurationSet: config.mail.configurationSet };
-}
 
 /** "TypeError", "ResourceNotFoundException": what kind of fault, without its message. */
 function errorKind(error: unknown): string {

@@ -558,7 +558,8 @@ export const reminderDays = { before: 7, after: 3 } as const;
  * Sends the reminders due on `day` (a UK calendar day) in every site: to reviewers whose review is
  * due in 7 days, and to those whose review was due 3 days ago and is still not submitted. Each
  * review is marked as reminded in the same change as its message, so running twice sends once.
- * Returns how many reminders went.
+ * Returns how many reminders went. Run it as the platform (`withActor(systemActor, …)`): the
+ * reminders' audit events name who sent them.
  */
 export async function remind(day: string = today()): Promise<{ before: number; overdue: number }> {
   const sent = { before: 0, overdue: 0 };
