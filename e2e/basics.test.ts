@@ -26,7 +26,7 @@ describe("the basics of a usable app", () => {
     await expect.poll(() => page.title()).toBe("My sites - Small Supports");
     await expect.poll(() => focused(page)).toMatch(/^h1 Hello, /);
 
-    await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
+    await page.getByRole("link", { name: /^Lancashire and South Cumbria/ }).click();
     await expect.poll(() => page.title()).toBe("Team - Lancashire and South Cumbria - Small Supports");
     await expect.poll(() => focused(page)).toBe("h1 Lancashire and South Cumbria");
     const tabs = page.getByRole("navigation", { name: "Site sections" });
@@ -66,7 +66,7 @@ describe("the basics of a usable app", () => {
   it("opens the invite dialog on its first field and gives focus back when it closes", async () => {
     const { page, context } = await newPage();
     await signInAs(page, "Greater Manchester", 0);
-    await page.getByRole("link", { name: /Greater Manchester/ }).click();
+    await page.getByRole("link", { name: /^Greater Manchester/ }).click();
     const invite = page.getByRole("button", { name: "Invite a person" });
     const dialog = page.getByRole("dialog", { name: "Invite a person" });
 
@@ -92,7 +92,7 @@ describe("the basics of a usable app", () => {
   it("sums up what is wrong with a form, with links to each field", async () => {
     const { page, context } = await newPage(360);
     await signInAs(page, "West Yorkshire", 0);
-    await page.getByRole("link", { name: /West Yorkshire/ }).click();
+    await page.getByRole("link", { name: /^West Yorkshire/ }).click();
     await page.getByRole("button", { name: "Invite a person" }).click();
     const dialog = page.getByRole("dialog", { name: "Invite a person" });
     await dialog.getByRole("button", { name: "Send invitation" }).click();
@@ -122,7 +122,7 @@ describe("the basics of a usable app", () => {
   it("asks before removing someone, starting on Cancel, and keeps focus on the list", async () => {
     const { page, context } = await newPage();
     await signInAs(page, "Devon", 0);
-    await page.getByRole("link", { name: /Devon/ }).click();
+    await page.getByRole("link", { name: /^Devon/ }).click();
 
     // Changing a role: the list redraws the row, and focus goes to the same button in it.
     const changeButton = page
@@ -196,7 +196,7 @@ describe("the basics of a usable app", () => {
   it("tells an expert by experience what happens next", async () => {
     const { page, context } = await newPage(360);
     await signInAs(page, "Kent and Medway", 3);
-    await page.getByRole("link", { name: /Kent and Medway/ }).click();
+    await page.getByRole("link", { name: /^Kent and Medway/ }).click();
     const next = page.getByRole("region", { name: "What happens next" });
     await next.waitFor();
     expect(await next.textContent()).toContain("The project lead will ask you to review applications");

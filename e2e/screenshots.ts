@@ -49,7 +49,7 @@ for (const width of [360, 1280]) {
   await signInAs(page, "Lancashire and South Cumbria", 0);
   await page.getByRole("heading", { name: "My sites" }).waitFor();
   await shot("home-lead");
-  await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
+  await page.getByRole("link", { name: /^Lancashire and South Cumbria/ }).click();
   await page.getByText("(you)").waitFor();
   await shot("site-members");
   await page.getByRole("button", { name: "Invite a person" }).click();
@@ -79,14 +79,14 @@ for (const width of [360, 1280]) {
   await page.getByRole("button", { name: "Sign out" }).click();
 
   await signInAs(page, "Lancashire and South Cumbria", 3);
-  await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
+  await page.getByRole("link", { name: /^Lancashire and South Cumbria/ }).click();
   await page.getByRole("heading", { name: "What happens next" }).waitFor();
   await shot("site-summary-expert");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   // Invitations, your details and the local emails page.
   await signInAs(page, "Lancashire and South Cumbria", 0);
-  await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
+  await page.getByRole("link", { name: /^Lancashire and South Cumbria/ }).click();
   await page.getByRole("region", { name: "Invitations waiting for an answer" }).waitFor();
   await page.getByRole("region", { name: "Invitations waiting for an answer" }).scrollIntoViewIfNeeded();
   await shot("site-invitations");

@@ -11,7 +11,7 @@ describe("a site project lead", () => {
     const leadName = await signInAs(page, "Lancashire and South Cumbria", 0);
     await expectAccessible(page, "my sites");
 
-    await page.getByRole("link", { name: /Lancashire and South Cumbria/ }).click();
+    await page.getByRole("link", { name: /^Lancashire and South Cumbria/ }).click();
     await page.getByText("(you)").waitFor();
     await expectAccessible(page, "site members");
 
@@ -45,7 +45,7 @@ describe("a site project lead", () => {
   it("removes a member only after confirming", async () => {
     const { page, context } = await newPage(360);
     await signInAs(page, "Devon", 0);
-    await page.getByRole("link", { name: /Devon/ }).click();
+    await page.getByRole("link", { name: /^Devon/ }).click();
     await page.getByText("(you)").waitFor();
     const target = page.locator(".member").filter({ hasText: "Provider lead" }).first();
     const name = (await target.locator(".member-name").textContent()) ?? "";
