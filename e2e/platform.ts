@@ -55,3 +55,24 @@ export async function expectAccessible(page: Page, label: string) {
   );
   expect(violations).toEqual([]);
 }
+
+/**
+ * Signs in as a provider who acts for the named organisation: the sign-in page lists people by
+ * site and role only, so this asks the local sign-in API which provider's organisation it is.
+ */
+export async function signInForOrganisation(page: Page, siteId: string, organisation: string) {
+  const { people } = (await (await page.request.get("/api/dev/people")).json()) as {
+    people: { id: string; memberships: { siteId: string; role: string }[] }[];
+  };
+  const providers = people.filter((p) => p.memberships.some((m) => m.siteId === siteId && m.role === "provider"));
+  for (const person of providers) {
+    const signIn = await page.request.post("/api/dev/sign-in", { data: { personId: person.id } });
+    const { token } = (await signIn.json()) as { token: string };
+    const mine = await page.request.get("/trpc/organisation.mine", { headers: { authorization: `Bearer ${token}` } });
+    if (!(await mine.text()).includes(organisation)) continue;
+    await page.goto("/sign-in");
+    await page.evaluate((value) => localStorage.setItem("smallsupports.token", value), token);
+    return;
+  }
+  throw new Error(`No one acts for ${organisation} in ${siteId}.`);
+}

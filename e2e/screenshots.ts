@@ -140,6 +140,146 @@ for (const width of [360, 1280]) {
   await shot("application-send-errors");
   await page.getByRole("button", { name: "Sign out" }).click();
 
+  // Panels and decisions, in Lancashire and South Cumbria: the demo's panel-stage application has
+  // one review submitted (Dev Young), one part scored (Ellie Gill) and one not yet declared (Ben
+  // Hughes). Nothing here is sent, so both widths see the same data.
+  const lancashire = "lancashire-south-cumbria";
+  const openDoor = await findApplication("Aisha Adams", lancashire, "Open Door Care Co-operative");
+  const willowAndOak = await findApplication("Aisha Adams", lancashire, "Willow and Oak Circles CIC");
+  const pendle = await findApplication("Aisha Adams", lancashire, "Pendle Circles Ltd");
+  const bayHorizons = await findApplication("Aisha Adams", lancashire, "Bay Horizons");
+  const reviewOf = (application: ApplicationKey) =>
+    `${base}/reviews/${lancashire}/${application.organisationId}/${application.applicationId}`;
+  const teamPage = (application: ApplicationKey) =>
+    `${base}/sites/${lancashire}/applications/${application.organisationId}/${application.applicationId}`;
+
+  // An expert by experience: what needs them, then their review of the application part scored.
+  await signInAsPerson(page, "Ellie Gill");
+  await page.goto(`${base}/`);
+  await page.getByRole("heading", { name: "What needs you" }).waitFor();
+  await page.locator(".inbox-item").first().waitFor();
+  await shot("inbox-expert");
+  await page.goto(reviewOf(openDoor));
+  await page.getByRole("heading", { name: "Score the application" }).waitFor();
+  await page.getByRole("heading", { name: "Your scores" }).waitFor();
+  await shot("review-scoring");
+  await page.getByRole("button", { name: "Easy read" }).first().click();
+  await page.locator(".one-at-a-time").waitFor();
+  await shot("review-easy-read");
+  await page.getByRole("button", { name: "Easy read" }).first().click();
+  await page.getByRole("heading", { name: "Your scores" }).waitFor();
+  await page.goto(`${base}/sites/${lancashire}/time`);
+  await page.getByRole("heading", { name: "Your time" }).first().waitFor();
+  await shot("expert-time-expert");
+
+  // The team member who has not said yet whether they have a conflict of interest.
+  await signInAsPerson(page, "Ben Hughes");
+  await page.goto(reviewOf(openDoor));
+  await page.getByRole("heading", { name: "Conflict of interest" }).waitFor();
+  await shot("review-declare");
+  await page.getByText("I have a conflict", { exact: true }).click();
+  await page.getByLabel("What is the conflict?").waitFor();
+  await shot("review-declare-conflict");
+
+  // The reviewer who has submitted sees the panel's scores.
+  await signInAsPerson(page, "Dev Young");
+  await page.goto(reviewOf(openDoor));
+  await page.getByRole("heading", { name: "Your review", exact: true }).waitFor();
+  await page.getByRole("heading", { name: "Your scores" }).waitFor();
+  await shot("review-submitted");
+
+  // The lead: reviewers and their dialogs, asking for information, deciding, the panel view.
+  await signInAsPerson(page, "Aisha Adams");
+  await page.goto(teamPage(openDoor));
+  await page.getByRole("heading", { name: "Reviewers" }).waitFor();
+  await page.locator(".reviewer").first().waitFor();
+  await page.getByRole("heading", { name: "Reviewers" }).scrollIntoViewIfNeeded();
+  await shot("application-reviewers", false);
+  await page.getByRole("button", { name: "Assign a reviewer" }).click();
+  await page.getByRole("dialog").waitFor();
+  await page.getByRole("dialog").getByRole("button").first().waitFor();
+  await shot("assign-reviewer", false);
+  await page.keyboard.press("Escape");
+  await page
+    .getByRole("button", { name: /^Change due date for / })
+    .first()
+    .click();
+  await page.getByRole("dialog").waitFor();
+  await shot("change-due-date", false);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Ask for more information" }).click();
+  await page.getByRole("dialog").waitFor();
+  await shot("request-information", false);
+  await page.keyboard.press("Escape");
+  await page.goto(`${teamPage(openDoor)}/panel`);
+  await page.getByRole("heading", { name: "Scores" }).waitFor();
+  await shot("panel-view-open-door");
+  await page.goto(`${teamPage(willowAndOak)}/panel`);
+  await page.getByRole("heading", { name: "Scores" }).waitFor();
+  await shot("panel-view");
+  await page.goto(teamPage(willowAndOak));
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await page.getByRole("dialog").waitFor();
+  await shot("decision-dialog", false);
+  await page.keyboard.press("Escape");
+  await page.goto(teamPage(pendle));
+  await page.getByRole("link", { name: "Read the decision letter" }).waitFor();
+  await shot("application-review-decided");
+  await page.goto(teamPage(bayHorizons));
+  await page.getByRole("heading", { name: "Requests for more information" }).waitFor();
+  await page.getByText("Loading the requests…").waitFor({ state: "detached" });
+  await page.getByRole("heading", { name: "Requests for more information" }).scrollIntoViewIfNeeded();
+  await shot("information-request-answered", false);
+  await page.goto(`${base}/sites/${lancashire}/applications?stage=decided`);
+  await page.getByRole("heading", { name: "Decided", level: 3 }).waitFor();
+  await page.getByRole("table").waitFor();
+  await shot("board-decided");
+  await page.goto(`${base}/sites/${lancashire}/applications?stage=s-decision`);
+  await page
+    .getByText(/No movement for /)
+    .first()
+    .waitFor();
+  await shot("board-no-movement");
+  await page.goto(`${base}/sites/${lancashire}/time`);
+  await page.getByRole("heading", { name: "Experts' time" }).waitFor();
+  await shot("expert-time-lead");
+
+  // The provider approved to walk through: the letter, the development plan and a goal.
+  await signInForOrganisation(page, lancashire, "Pendle Circles Ltd");
+  await page.goto(`${base}/`);
+  await page.getByRole("heading", { name: "What needs you" }).waitFor();
+  await page.locator(".inbox-item, .empty").first().waitFor();
+  await shot("inbox-provider");
+  await page.goto(`${base}/organisations/${lancashire}/${pendle.organisationId}`);
+  await page.getByRole("heading", { name: "Your development plan" }).waitFor();
+  await shot("organisation-decided");
+  await page.goto(
+    `${base}/organisations/${lancashire}/${pendle.organisationId}/applications/${pendle.applicationId}/decision`,
+  );
+  await page.getByRole("button", { name: "Print this letter" }).waitFor();
+  await shot("decision-letter");
+  await page.goto(`${base}/organisations/${lancashire}/${pendle.organisationId}/plan`);
+  await page.getByRole("heading", { name: "Development plan" }).waitFor();
+  await page.locator(".goal-title").first().waitFor();
+  await shot("development-plan");
+  await page
+    .getByRole("button", { name: /^Change / })
+    .first()
+    .click();
+  await page.getByRole("dialog").waitFor();
+  await shot("goal-dialog", false);
+  await page.keyboard.press("Escape");
+
+  // A provider asked for more information, in Greater Manchester.
+  await signInForOrganisation(page, "greater-manchester", "Common Ground");
+  await page.goto(`${base}/`);
+  await page.getByRole("link", { name: "Answer the site's questions" }).waitFor();
+  await shot("inbox-information-requested");
+  await page.getByRole("link", { name: "Answer the site's questions" }).click();
+  await page.getByRole("heading", { name: "Send your answers back" }).waitFor();
+  await shot("application-form-information-requested");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
   // The public way in, and the local emails page.
   await page.goto(`${base}/apply`);
   await page.getByRole("heading", { name: "Sites taking applications" }).waitFor();
@@ -157,6 +297,7 @@ console.log(`Screenshots saved in ${out}`);
 
 interface DevPerson {
   id: string;
+  name: string;
   memberships: { siteId: string; role: string }[];
 }
 
@@ -184,4 +325,51 @@ async function signInAs(page: Page, group: string, index: number) {
   await page.goto(`${base}/sign-in`);
   const section = page.getByRole("region", { name: group });
   await section.getByRole("button").nth(index).click();
+}
+
+interface ApplicationKey {
+  organisationId: string;
+  applicationId: string;
+}
+
+/** A sign-in token for the named person, through the local sign-in API. */
+async function tokenFor(name: string): Promise<string> {
+  const { people } = (await (await fetch(`${base}/api/dev/people`)).json()) as { people: DevPerson[] };
+  const person = people.find((candidate) => candidate.name === name);
+  if (!person) throw new Error(`No one called ${name} in the demo.`);
+  const response = await fetch(`${base}/api/dev/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ personId: person.id }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Signs in as the named person, as the sign-in page would. */
+async function signInAsPerson(page: Page, name: string) {
+  const token = await tokenFor(name);
+  await page.goto(`${base}/sign-in`);
+  await page.evaluate((value) => localStorage.setItem("smallsupports.token", value), token);
+}
+
+/** Finds an organisation's application on its site's board, looking as a member of the site team. */
+async function findApplication(teamMember: string, siteId: string, organisation: string): Promise<ApplicationKey> {
+  const headers = { authorization: `Bearer ${await tokenFor(teamMember)}` };
+  const get = async <T>(path: string, input: unknown) => {
+    const response = await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+      headers,
+    });
+    return ((await response.json()) as { result: { data: T } }).result.data;
+  };
+  const summary = await get<{ columns: { column: string }[] }>("application.boardSummary", { siteId });
+  for (const { column } of summary.columns) {
+    const board = await get<{ items: (ApplicationKey & { organisationName: string })[] }>("application.board", {
+      siteId,
+      column,
+      limit: 25,
+    });
+    const found = board.items.find((item) => item.organisationName === organisation);
+    if (found) return { organisationId: found.organisationId, applicationId: found.applicationId };
+  }
+  throw new Error(`${organisation} has no application on the ${siteId} board.`);
 }
