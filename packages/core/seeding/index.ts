@@ -1,7 +1,8 @@
-import { type Actor, withActor, withMembership } from "../src/actor";
+import { type Actor, systemActor, withActor, withMembership } from "../src/actor";
 import * as Invitation from "../src/invitation";
 import * as Membership from "../src/membership";
 import * as Organisation from "../src/organisation";
+import * as Person from "../src/person";
 import * as Process from "../src/process";
 import type { SiteRole } from "../src/role";
 import * as SignIn from "../src/sign-in";
@@ -45,6 +46,30 @@ export async function addSiteWithLead(
 export async function inviteAndJoin(lead: Actor, input: Invitee & { siteId: string; role: SiteRole }) {
   const invitation = await withActor(lead, () => Invitation.invite(input));
   return signInAndJoin(input.siteId, input, invitation.invitationId);
+}
+
+/**
+ * A site and its people for a test of one site's work: a national member of staff adds it, its
+ * lead joins, and the lead invites each of `members`, who join. Returns each as an actor under
+ * the key it was given, and the lead as `lead`.
+ */
+export async function addSiteWithTeam<Key extends string>(
+  site: { siteId: string; name: string; area: string },
+  lead: Invitee,
+  members: Record<Key, Invitee & { role: SiteRole }>,
+): Promise<Record<Key | "lead", Actor>> {
+  const national = await withActor(systemActor, () =>
+    Person.addNational({ name: "Nadia National", email: `national@${site.siteId}.example.org` }),
+  );
+  const cast = { lead: await addSiteWithLead({ personId: national.personId, national: true }, site, lead) } as Record<
+    Key | "lead",
+    Actor
+  >;
+  for (const [key, member] of Object.entries(members) as [Key, Invitee & { role: SiteRole }][]) {
+    const joined = await inviteAndJoin(cast.lead, { siteId: site.siteId, ...member });
+    cast[key] = { personId: joined.personId, national: false };
+  }
+  return cast;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addSiteWithLead, asMember, inviteAndJoin, publishAndOpen, signUpAndRegister } from "../seeding";
+import { addSiteWithTeam, asMember, publishAndOpen, signUpAndRegister } from "../seeding";
 import { allItems, auditEvents, auditProblems, changesSince, useFreshTable } from "../testing";
-import { type Actor, systemActor, withActor } from "./actor";
+import type { Actor } from "./actor";
 import * as Application from "./application";
 import { addDays, atTime, dayMs, today } from "./clock";
 import * as Decision from "./decision";
@@ -12,7 +12,6 @@ import { render } from "./messages";
 import * as Organisation from "./organisation";
 import type { CqcStatus } from "./organisation-shape";
 import type { QueuedMessage } from "./outbox";
-import * as Person from "./person";
 import * as Process from "./process";
 import * as Review from "./review";
 import * as SiteStats from "./site-stats";
@@ -46,22 +45,16 @@ const feedback = "Your answers about one person were the strongest the panel rea
 const criterionIds = Array.from({ length: 9 }, (_, index) => `c-${index + 1}`);
 
 beforeAll(async () => {
-  const national = await withActor(systemActor, () =>
-    Person.addNational({ name: "Nadia National", email: "nadia@national.example.org" }),
-  );
-  lead = await addSiteWithLead(
-    { personId: national.personId, national: true },
+  ({ lead, secondLead, esme, eddie, erin } = await addSiteWithTeam(
     { siteId, name: "Lancashire and South Cumbria", area: "Lancashire and South Cumbria" },
     people.lead,
-  );
-  const join = async (role: "lead" | "expert", who: { name: string; email: string }): Promise<Actor> => {
-    const member = await inviteAndJoin(lead, { siteId, role, ...who });
-    return { personId: member.personId, national: false };
-  };
-  secondLead = await join("lead", people.secondLead);
-  esme = await join("expert", people.esme);
-  eddie = await join("expert", people.eddie);
-  erin = await join("expert", people.erin);
+    {
+      secondLead: { ...people.secondLead, role: "lead" },
+      esme: { ...people.esme, role: "expert" },
+      eddie: { ...people.eddie, role: "expert" },
+      erin: { ...people.erin, role: "expert" },
+    },
+  ));
   await publishAndOpen(lead, siteId);
 });
 

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addSiteWithLead, asMember, inviteAndJoin } from "../seeding";
+import { addSiteWithTeam, asMember } from "../seeding";
 import { auditEvents, auditProblems, useFreshTable } from "../testing";
-import { type Actor, systemActor, withActor } from "./actor";
+import type { Actor } from "./actor";
 import { atTime } from "./clock";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import * as ExpertTime from "./expert-time";
-import * as Person from "./person";
 
 useFreshTable();
 
@@ -27,22 +26,16 @@ const people = {
 };
 
 beforeAll(async () => {
-  const national = await withActor(systemActor, () =>
-    Person.addNational({ name: "Nadia National", email: "nadia@national.example.org" }),
-  );
-  lead = await addSiteWithLead(
-    { personId: national.personId, national: true },
+  ({ lead, team, esme, hyperlink, command } = await addSiteWithTeam(
     { siteId, name: "Cheshire and Merseyside", area: "Cheshire and Merseyside" },
     people.lead,
-  );
-  const join = async (role: "team" | "expert", who: { name: string; email: string }): Promise<Actor> => {
-    const member = await inviteAndJoin(lead, { siteId, role, ...who });
-    return { personId: member.personId, national: false };
-  };
-  team = await join("team", people.team);
-  esme = await join("expert", people.esme);
-  hyperlink = await join("expert", people.hyperlink);
-  command = await join("expert", people.command);
+    {
+      team: { ...people.team, role: "team" },
+      esme: { ...people.esme, role: "expert" },
+      hyperlink: { ...people.hyperlink, role: "expert" },
+      command: { ...people.command, role: "expert" },
+    },
+  ));
 });
 
 /** Acts as a member on that Friday. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addSiteWithLead, asMember, inviteAndJoin, publishAndOpen, signUpAndRegister } from "../seeding";
+import { addSiteWithTeam, asMember, publishAndOpen, signUpAndRegister } from "../seeding";
 import { allItems, auditEvents, auditProblems, changesSince, useFreshTable } from "../testing";
 import { type Actor, systemActor, withActor } from "./actor";
 import * as Application from "./application";
@@ -7,7 +7,6 @@ import { addDays, today } from "./clock";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "./errors";
 import { render } from "./messages";
 import type { MessageTemplate, QueuedMessage } from "./outbox";
-import * as Person from "./person";
 import * as Process from "./process";
 import * as Review from "./review";
 
@@ -41,23 +40,17 @@ const conflictReason = "I volunteered with this organisation until last spring";
 const criterionIds = Array.from({ length: 9 }, (_, index) => `c-${index + 1}`);
 
 beforeAll(async () => {
-  const national = await withActor(systemActor, () =>
-    Person.addNational({ name: "Nadia National", email: "nadia@national.example.org" }),
-  );
-  lead = await addSiteWithLead(
-    { personId: national.personId, national: true },
+  ({ lead, team, esme, eddie, erin, outsider } = await addSiteWithTeam(
     { siteId, name: "Fylde Coast", area: "Fylde Coast" },
     people.lead,
-  );
-  const join = async (role: "team" | "expert", who: { name: string; email: string }): Promise<Actor> => {
-    const member = await inviteAndJoin(lead, { siteId, role, ...who });
-    return { personId: member.personId, national: false };
-  };
-  team = await join("team", people.team);
-  esme = await join("expert", people.esme);
-  eddie = await join("expert", people.eddie);
-  erin = await join("expert", people.erin);
-  outsider = await join("expert", people.outsider);
+    {
+      team: { ...people.team, role: "team" },
+      esme: { ...people.esme, role: "expert" },
+      eddie: { ...people.eddie, role: "expert" },
+      erin: { ...people.erin, role: "expert" },
+      outsider: { ...people.outsider, role: "expert" },
+    },
+  ));
   await publishAndOpen(lead, siteId);
 });
 
