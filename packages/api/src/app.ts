@@ -1,5 +1,6 @@
 import { trpcServer } from "@hono/trpc-server";
 import type { Outbox } from "@smallsupports/core";
+import { roundTripCounter } from "@smallsupports/core/round-trips";
 import { Hono, type Context as HonoContext } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
@@ -68,10 +69,12 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
     const started = performance.now();
     const requestLog: RequestLog = { requestId: c.get("requestId") };
     c.set("requestLog", requestLog);
+    const counter = roundTripCounter();
     try {
-      await next();
+      await counter.run(next);
     } finally {
       const error = requestLog.error ?? c.error?.name;
+      const roundTrips = counter.figures();
       log({
         level: c.res.status >= 500 ? "error" : "info",
         ...requestLog,
@@ -79,6 +82,7 @@ export function createApp(config: ApiConfig, options: AppOptions = {}) {
         path: c.req.path,
         status: c.res.status,
         durationMs: Math.round(performance.now() - started),
+        ...(roundTrips.total ? { dynamoRoundTrips: roundTrips.total, dynamoSequential: roundTrips.sequential } : {}),
         ...(error ? { error } : {}),
       });
     }

@@ -10,10 +10,37 @@ const devIssuer = "smallsupports-local";
 const devAudience = "smallsupports";
 
 export type SignInResult =
-  | { status: "signed-in"; person: Person.Person }
+  | {
+      status: "signed-in";
+      /** The person the checked token names, known before their record is read. */
+      personId: string;
+      /**
+       * Reads their record (once, however often it is called): undefined if there is no such
+       * person. Left to the procedure, which reads it side by side with the caller's membership
+       * of a site: one round trip for both, instead of one after the other.
+       */
+      person: () => Promise<Person.Person | undefined>;
+    }
   | { status: "anonymous" }
   | { status: "expired" }
   | { status: "invalid" };
+
+/** The person's record, read at most once and only if someone asks for it. */
+function signedIn(personId: string, read: () => Promise<Person.Person | undefined>): SignInResult {
+  let record: Promise<Person.Person | undefined> | undefined;
+  return { status: "signed-in", personId, person: () => (record ??= read()) };
+}
+
+/** Only "no such person" makes a token name no one; a database fault is our fault, not theirs. */
+function readPerson(personId: string): Promise<Person.Person | undefined> {
+  return Person.get({ personId }).catch((error) => {
+    if (error instanceof NotFoundError || error instanceof ValidationError) return undefined;
+    throw error;
+  });
+}
+
+/** How many Cognito users' links one instance remembers before it forgets them all and starts again. */
+const rememberedLinks = 10_000;
 
 /** Issues a local sign-in token for a person. Only possible when a dev secret is configured. */
 export async function issueDevToken(personId: string, secret: Uint8Array): Promise<string> {
@@ -38,6 +65,14 @@ const cognitoSubject = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  */
 export function createAuthenticator(config: ApiConfig) {
   let cognitoKeys: JWTVerifyGetKey | undefined;
+  // Cognito users already linked to a person, by `sub`. A link is written once and never changes
+  // (see SignIn.withCognito), so an instance may remember it and skip that read on later requests.
+  // Only this id is remembered: the person's record, memberships and roles are read every time.
+  const linkedPeople = new Map<string, string>();
+  const remember = (subject: string, personId: string) => {
+    if (linkedPeople.size >= rememberedLinks) linkedPeople.clear();
+    linkedPeople.set(subject, personId);
+  };
 
   return async function authenticate(header: string | undefined): Promise<SignInResult> {
     if (!header) return { status: "anonymous" };
@@ -52,13 +87,9 @@ export function createAuthenticator(config: ApiConfig) {
           algorithms: ["HS256"],
           maxTokenAge: tokenLifetimeSeconds,
         });
-        if (!payload.sub) return { status: "invalid" };
-        const person = await Person.get({ personId: payload.sub }).catch((error) => {
-          // Only "no such person" makes a token invalid; a database fault is our fault, not theirs.
-          if (error instanceof NotFoundError || error instanceof ValidationError) return undefined;
-          throw error;
-        });
-        return person ? { status: "signed-in", person } : { status: "invalid" };
+        const personId = payload.sub;
+        if (!personId) return { status: "invalid" };
+        return signedIn(personId, () => readPerson(personId));
       }
       if (config.cognito) {
         // Cognito signs with RS256; anything else is refused before the user pool's keys are fetched.
@@ -72,15 +103,26 @@ export function createAuthenticator(config: ApiConfig) {
           maxTokenAge: tokenLifetimeSeconds,
         });
         if (payload.token_use !== "id" || typeof payload.email !== "string") return { status: "invalid" };
-        if (typeof payload.sub !== "string" || !cognitoSubject.test(payload.sub)) return { status: "invalid" };
+        const subject = payload.sub;
+        if (typeof subject !== "string" || !cognitoSubject.test(subject)) return { status: "invalid" };
+        // An unverified address is whatever the user typed: it proves nothing, even for a linked user.
+        if (payload.email_verified !== true) return { status: "invalid" };
+        const linked = linkedPeople.get(subject) ?? (await SignIn.linkedPersonId(subject));
+        if (linked) {
+          remember(subject, linked);
+          return signedIn(linked, () => readPerson(linked));
+        }
         const outcome = await SignIn.withCognito({
-          subject: payload.sub,
+          subject,
           email: payload.email,
           // Cognito sends a boolean; anything else is not a verified address.
           emailVerified: payload.email_verified === true,
           name: typeof payload.name === "string" ? payload.name : undefined,
         });
-        return outcome.status === "signed-in" ? outcome : { status: "invalid" };
+        if (outcome.status !== "signed-in") return { status: "invalid" };
+        const { person } = outcome;
+        remember(subject, person.personId);
+        return signedIn(person.personId, async () => person);
       }
       return { status: "invalid" };
     } catch (error) {

@@ -4,7 +4,7 @@ import { DomainError } from "@smallsupports/core/errors";
 import type { SiteRole } from "@smallsupports/core/role";
 import { describeIssues } from "@smallsupports/core/validation";
 import { type Context, Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { issueDevToken } from "./auth";
 
 export interface DevPerson {

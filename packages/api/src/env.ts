@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 /** `name@domain.tld`, alone or in angle brackets after a display name. */
 const address = String.raw`[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+`;

@@ -7,6 +7,9 @@ export interface LogLine extends RequestLog {
   path: string;
   status: number;
   durationMs: number;
+  /** DynamoDB requests the request made, and the longest chain of them that waited on one another. */
+  dynamoRoundTrips?: number;
+  dynamoSequential?: number;
 }
 
 export type LogSink = (line: LogLine) => void;

@@ -1,10 +1,10 @@
-import { Membership, RateLimit } from "@smallsupports/core";
+import { Membership, type Person, RateLimit } from "@smallsupports/core";
 import { withActor, withMembership } from "@smallsupports/core/actor";
 import { DomainError, type DomainErrorKind, ValidationError } from "@smallsupports/core/errors";
 import type { SiteRole } from "@smallsupports/core/role";
 import { describeIssues, siteIdSchema } from "@smallsupports/core/validation";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { z } from "zod";
+import * as z from "zod";
 import type { SignInResult } from "./auth";
 
 /**
@@ -17,8 +17,9 @@ import type { SignInResult } from "./auth";
  *   national             national partnership staff
  *   siteProcedure(roles) members of `input.siteId` holding one of `roles`; the membership is
  *                        read from the table on every call (a GetItem on the membership item,
- *                        never a lagging index) and put in the request context, where services
- *                        find it with useMembership() to check each record against the caller
+ *                        never a lagging index, side by side with the caller's own record) and
+ *                        put in the request context, where services find it with
+ *                        useMembership() to check each record against the caller
  *
  * A site procedure whose records are not all visible to every role it admits declares `records`
  * (say, "own-organisation": a provider sees only their own). The service enforces it, and the
@@ -136,7 +137,8 @@ const base = t.procedure.use(async ({ ctx, path, next }) => {
 
 export const publicProcedure = base.meta({ access: { kind: "public" } });
 
-export const authed = base.meta({ access: { kind: "authed" } }).use(({ ctx, next }) => {
+/** Refuses a request with no good token, before anything is read for it. */
+const signedIn = base.use(({ ctx, next }) => {
   const { signIn } = ctx;
   if (signIn.status !== "signed-in") {
     throw new TRPCError({
@@ -145,8 +147,18 @@ export const authed = base.meta({ access: { kind: "authed" } }).use(({ ctx, next
         signIn.status === "expired" ? "Your sign-in has expired. Please sign in again." : "Please sign in to continue.",
     });
   }
-  const { person } = signIn;
-  ctx.log.callerId = person.personId;
+  ctx.log.callerId = signIn.personId;
+  return next({ ctx: { signIn } });
+});
+
+/** A token naming someone who is no longer a person is no sign-in at all. */
+function signedInPerson(person: Person.Person | undefined): Person.Person {
+  if (!person) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  return person;
+}
+
+export const authed = signedIn.meta({ access: { kind: "authed" } }).use(async ({ ctx, next }) => {
+  const person = signedInPerson(await ctx.signIn.person());
   // Services read the actor for their audit events from here.
   return withActor({ personId: person.personId, national: person.national }, () => next({ ctx: { person } }));
 });
@@ -181,22 +193,29 @@ export function siteProcedure(
     nationalMayRead,
     ...(options.records ? { records: options.records } : {}),
   };
-  return authed
+  return signedIn
     .meta({ access })
     .input(z.object({ siteId: siteIdSchema }))
     .use(async ({ ctx, input, next }) => {
       ctx.log.siteId = input.siteId;
-      const membership = await Membership.find(input.siteId, ctx.person.personId);
-      if (membership && roles.includes(membership.role)) {
-        const { siteId, personId, role, organisationId } = membership;
-        return withMembership({ siteId, personId, role, ...(organisationId ? { organisationId } : {}) }, () =>
-          next({ ctx: { membership } }),
-        );
-      }
-      if (nationalMayRead && ctx.person.national) return next({ ctx: { membership: undefined } });
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: membership ? "Your role in this site does not allow this." : "You are not a member of this site.",
+      // The token names the person, so their record and their membership are read side by side.
+      const [record, membership] = await Promise.all([
+        ctx.signIn.person(),
+        Membership.find(input.siteId, ctx.signIn.personId),
+      ]);
+      const person = signedInPerson(record);
+      return withActor({ personId: person.personId, national: person.national }, () => {
+        if (membership && roles.includes(membership.role)) {
+          const { siteId, personId, role, organisationId } = membership;
+          return withMembership({ siteId, personId, role, ...(organisationId ? { organisationId } : {}) }, () =>
+            next({ ctx: { person, membership } }),
+          );
+        }
+        if (nationalMayRead && person.national) return next({ ctx: { person, membership: undefined } });
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: membership ? "Your role in this site does not allow this." : "You are not a member of this site.",
+        });
       });
     });
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import { type Outcome, outcomeLabels } from "./decision-shape";

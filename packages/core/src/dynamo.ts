@@ -4,6 +4,7 @@ import {
   DynamoDBClient,
   ResourceInUseException,
 } from "@aws-sdk/client-dynamodb";
+import { countRoundTripsOf } from "./round-trips";
 import { keyAttributes, tableIndexes, tableKeys } from "./table";
 
 /**
@@ -27,6 +28,7 @@ export function configureDynamo(config: DynamoConfig): void {
     // DynamoDB Local accepts any credentials; in AWS the Lambda role's credentials are used.
     ...(config.endpoint ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   });
+  countRoundTripsOf(client);
   current = { config, client };
   for (const listener of listeners) listener(client, config.tableName);
 }

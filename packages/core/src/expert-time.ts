@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
+import * as z from "zod";
 import { useMembership } from "./actor";
 import { change, useChange } from "./change";
 import { today } from "./clock";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { useActor } from "./actor";
 import * as Application from "./application";
 import { change, useChange } from "./change";

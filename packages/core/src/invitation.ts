@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { type Actor, systemActor, useActor, withActor } from "./actor";
 import { change, useChange } from "./change";
 import { dayMs, now } from "./clock";

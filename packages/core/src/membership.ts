@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { change, useChange } from "./change";
 import * as Cursor from "./cursor";
 import { db } from "./db";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { useActor, useMembership } from "./actor";
 import { change, useChange } from "./change";
 import { now } from "./clock";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { useActor, withActor } from "./actor";
 import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { db } from "./db";

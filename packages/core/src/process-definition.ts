@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { characteristicEasyRead, characteristics } from "./characteristics";
 import { ValidationError } from "./errors";
 import { choiceKinds, questionKinds } from "./process-shape";

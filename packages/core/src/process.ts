@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { useActor } from "./actor";
 import { type AuditFields, change, useChange } from "./change";
 import { db } from "./db";

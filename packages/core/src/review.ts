@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { useActor, useMembership } from "./actor";
 import * as Application from "./application";
 import { change, useChange } from "./change";

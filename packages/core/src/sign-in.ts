@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Actor, withActor } from "./actor";
 import { change, NATIONAL_SCOPE, useChange } from "./change";
 import { db } from "./db";
@@ -104,10 +104,16 @@ function nameFor(identity: CognitoIdentity): string {
   return local.length >= 2 ? local.slice(0, 100) : "New member";
 }
 
-async function personLinkedTo(subject: string): Promise<Person.Person | undefined> {
+/** The person a Cognito user was linked to on their first sign-in, if they have signed in before. */
+export async function linkedPersonId(subject: string): Promise<string | undefined> {
   const link = await db.entities.signInLink.get({ subject }).go();
-  if (!link.data) return undefined;
-  return Person.get({ personId: link.data.personId }).catch((error) => {
+  return link.data?.personId;
+}
+
+async function personLinkedTo(subject: string): Promise<Person.Person | undefined> {
+  const personId = await linkedPersonId(subject);
+  if (!personId) return undefined;
+  return Person.get({ personId }).catch((error) => {
     if (error instanceof NotFoundError) return undefined;
     throw error;
   });

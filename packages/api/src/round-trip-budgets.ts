@@ -1,0 +1,22 @@
+/**
+ * The DynamoDB round trips of the reads people make most, counted per HTTP request with the
+ * sign-in's own reads (round-trips.test.ts holds the API to exactly these; `pnpm bench` times
+ * them). `sequential` is what latency follows, one round trip each: the budget is at most 2 once
+ * the token is checked, the caller's record and membership read side by side, then the data.
+ * `total` is what DynamoDB bills; it may grow only by reading more side by side.
+ */
+export const readBudgets = {
+  "me.get": { total: 2, sequential: 2 },
+  "me.inbox": { total: 4, sequential: 2 },
+  "site.get": { total: 6, sequential: 2 },
+  "member.list": { total: 3, sequential: 2 },
+  "application.boardSummary": { total: 4, sequential: 2 },
+  "application.board": { total: 3, sequential: 2 },
+  "application.get": { total: 4, sequential: 2 },
+  // Over the budget by one: the provider's memberships, which name their organisations, are
+  // read once their own record has said who is acting, and the organisations after them.
+  "organisation.mine": { total: 3, sequential: 3 },
+  // Over by two, for national staff only: a page of the registry, then those sites' statistics
+  // and openings, then the names of their leads.
+  "site.list": { total: 5, sequential: 4 },
+} as const;
