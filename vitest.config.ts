@@ -28,6 +28,7 @@ export default defineConfig({
       },
       { extends: true, test: { name: "local", root: "packages/local", include: ["src/**/*.test.ts"], ...withDynamo } },
       { extends: true, test: { name: "infra", root: "infra", include: ["*.test.ts"] } },
+      { extends: true, test: { name: "web", root: "apps/web", include: ["*.test.ts"] } },
       {
         extends: true,
         test: {

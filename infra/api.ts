@@ -2,6 +2,7 @@ import type { TableIndexName } from "@smallsupports/core/table";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Cron, Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
+import { apiBundling } from "./api-bundle";
 import { Auth } from "./auth";
 import { Mail } from "./mail";
 import { Storage } from "./storage";
@@ -62,6 +63,7 @@ export function Api({ stack, app }: StackContext) {
   // One function serves every path: the Hono app does its own routing and 404s.
   const handler = new LambdaFunction(stack, "handler", {
     handler: "packages/api/src/lambda.handler",
+    nodejs: apiBundling,
     memorySize: 1024,
     timeout: 10,
     environment,
@@ -79,6 +81,7 @@ export function Api({ stack, app }: StackContext) {
   // EventBridge's retry of a failed run never sends a reminder twice.
   const reminders = new LambdaFunction(stack, "reminders", {
     handler: "packages/api/src/reminders.handler",
+    nodejs: apiBundling,
     memorySize: 512,
     timeout: 300,
     environment,

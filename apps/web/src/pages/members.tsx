@@ -109,7 +109,11 @@ export default function Members() {
         </Match>
       </Switch>
       <Show when={site.canManage}>
-        <Invitations onChanged={setNotice} />
+        {/* Fetched alongside the members but shown once they are in, so the list arriving above
+            does not push the invitations down the page under the reader's eyes. */}
+        <div hidden={members.isPending}>
+          <Invitations onChanged={setNotice} />
+        </div>
       </Show>
       <InviteDialog
         siteId={site.siteId}

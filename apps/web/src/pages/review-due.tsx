@@ -1,16 +1,17 @@
 import { Show } from "solid-js";
+import { dateFormatOnFirstUse } from "../api/labels";
 import "../styles/review.css";
 
 const dayMs = 24 * 60 * 60 * 1000;
 // Due dates are UK calendar days, so "today" is the day in London wherever the browser is.
-const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
-const dayFormat = new Intl.DateTimeFormat("en-GB", {
+const londonDay = dateFormatOnFirstUse("en-CA", { timeZone: "Europe/London" });
+const dayFormat = dateFormatOnFirstUse("en-GB", {
   weekday: "long",
   day: "numeric",
   month: "long",
   timeZone: "UTC",
 });
-const dayFormatWithYear = new Intl.DateTimeFormat("en-GB", {
+const dayFormatWithYear = dateFormatOnFirstUse("en-GB", {
   weekday: "long",
   day: "numeric",
   month: "long",
@@ -20,14 +21,16 @@ const dayFormatWithYear = new Intl.DateTimeFormat("en-GB", {
 
 /** Whole days from today (in the UK) to a YYYY-MM-DD day; negative once it has passed. */
 export function daysUntil(day: string): number {
-  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${londonDay.format(new Date())}T00:00:00Z`)) / dayMs);
+  return Math.round(
+    (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${londonDay().format(new Date())}T00:00:00Z`)) / dayMs,
+  );
 }
 
 /** "Wednesday 3 December", with the year only when it is not this year. */
 export function dayWords(day: string): string {
   const date = new Date(`${day}T12:00:00Z`);
-  const thisYear = londonDay.format(new Date()).slice(0, 4);
-  return (day.startsWith(thisYear) ? dayFormat : dayFormatWithYear).format(date);
+  const thisYear = londonDay().format(new Date()).slice(0, 4);
+  return (day.startsWith(thisYear) ? dayFormat : dayFormatWithYear)().format(date);
 }
 
 /** "Due Wednesday 3 December", "Due today", "2 days overdue": how a review's due date reads. */
