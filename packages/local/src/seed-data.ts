@@ -107,11 +107,18 @@ const lastNames = [
   "Young",
 ];
 
-/** A distinct invented name for the nth seeded site member. */
+const namesPerRound = firstNames.length * lastNames.length;
+
+/**
+ * A distinct invented name for the nth seeded person: every pair of first and last name once,
+ * then again with a middle initial, so no two people share a name (and so an address) however
+ * many sites are seeded.
+ */
 export function seedName(n: number): string {
   const first = firstNames[n % firstNames.length] as string;
   const last = lastNames[(n * 7 + Math.floor(n / firstNames.length)) % lastNames.length] as string;
-  return `${first} ${last}`;
+  const round = Math.floor(n / namesPerRound);
+  return round === 0 ? `${first} ${last}` : `${first} ${String.fromCharCode(64 + (round % 26 || 26))}. ${last}`;
 }
 
 export function seedEmail(name: string, siteId: string): string {

@@ -2,7 +2,15 @@ import { Clock, Invitation, Person } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
 import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
 import { seedApprovals } from "./seed-approvals";
-import { seedEmail, seedName, seedNationalStaff, seedOpenInvitations, seedSites, seedTeamShape } from "./seed-data";
+import {
+  type SeedSite,
+  seedEmail,
+  seedName,
+  seedNationalStaff,
+  seedOpenInvitations,
+  seedSites,
+  seedTeamShape,
+} from "./seed-data";
 import { panelCast } from "./seed-panels";
 import { daysAgo } from "./seed-time";
 
@@ -20,9 +28,10 @@ export interface SeedSummary {
  * following weeks. Each site also has invitations still waiting, and some sites one that has
  * run out, so the team page shows every state. Each site publishes its approval process and
  * organisations apply, one at every point of the way (see seed-approvals.ts); the site's panel
- * reviews and decides, and its people log their time (see seed-panels.ts).
+ * reviews and decides, and its people log their time (see seed-panels.ts). The benchmark seeds
+ * more sites than the demo's twelve in just the same way.
  */
-export async function seed(): Promise<SeedSummary> {
+export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> {
   const nationalStaff = [];
   for (const staff of seedNationalStaff) {
     nationalStaff.push(await withActor(systemActor, () => Person.addNational(staff)));
@@ -32,9 +41,10 @@ export async function seed(): Promise<SeedSummary> {
 
   // Sites are independent, so they are seeded side by side; names are fixed by position.
   const leads = await Promise.all(
-    seedSites.map(async (site, siteIndex) => {
-      // Older sites first: the first site started about seven months ago, the last about two.
-      const started = 210 - siteIndex * 12;
+    sites.map(async (site, siteIndex) => {
+      // Older sites first: the first site started about seven months ago, the twelfth about two;
+      // more sites (the benchmark's) start over in the same rhythm.
+      const started = 210 - (siteIndex % 12) * 12;
       const person = (roleIndex: number) => {
         const name = seedName(siteIndex * seedTeamShape.length + roleIndex);
         return { name, email: seedEmail(name, site.siteId) };
@@ -67,10 +77,10 @@ export async function seed(): Promise<SeedSummary> {
       return lead;
     }),
   );
-  let memberships = seedSites.length * seedTeamShape.length;
+  let memberships = sites.length * seedTeamShape.length;
 
   // People who belong to more than one site, each with a different role there.
-  const [firstSite, secondSite, thirdSite] = seedSites;
+  const [firstSite, secondSite, thirdSite] = sites;
   const [firstLead, secondLead, thirdLead] = leads;
   if (firstSite && secondSite && thirdSite && firstLead && secondLead && thirdLead) {
     const firstLeadName = seedName(0);
@@ -95,9 +105,9 @@ export async function seed(): Promise<SeedSummary> {
   }
 
   return {
-    sites: seedSites.length,
-    people: nationalStaff.length + seedSites.length * seedTeamShape.length,
+    sites: sites.length,
+    people: nationalStaff.length + sites.length * seedTeamShape.length,
     memberships,
-    invitations: seedSites.reduce((total, _, index) => total + seedOpenInvitations(index).length, 0),
+    invitations: sites.reduce((total, _, index) => total + seedOpenInvitations(index).length, 0),
   };
 }

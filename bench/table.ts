@@ -1,0 +1,92 @@
+/** Plain text tables for the benchmark's figures, as BENCHMARKS.md shows them. */
+
+type Row = (string | number)[];
+
+function table(title: string, header: string[], rows: Row[]): string {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join("  ");
+  return [title, line(header), widths.map((width) => "-".repeat(width)).join("  "), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
+}
+
+const ms = (value: number) => value.toFixed(2);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+export interface PrintableResults {
+  commit: string;
+  machine: { cpus: number; cpu: string; node: string };
+  world: { sites: number; people: number; seconds: number };
+  load: { connections: number; requestsPerRun: number; rounds: number };
+  api: {
+    procedure: string;
+    roundTrips: number;
+    sequentialRoundTrips: number;
+    requestsPerSecond: number;
+    p50Ms: number;
+    p99Ms: number;
+    errors: number;
+    rawP50Ms: number;
+    overFloor: number;
+  }[];
+  coldStart: {
+    sdk: string;
+    bundleBytes: number;
+    medianMs: number;
+    medianImportMs: number;
+    medianFirstRequestMs: number;
+  }[];
+  web: {
+    initialJs: { route: string; rawBytes: number; brotliBytes: number }[];
+    lighthouse: { page: string; performance: number; accessibility: number }[];
+  };
+}
+
+export function printTable(results: PrintableResults): void {
+  const { load } = results;
+  const sections = [
+    `Commit ${results.commit}; ${results.machine.cpus} × ${results.machine.cpu}; Node ${results.machine.node}; ` +
+      `${results.world.sites} sites, ${results.world.people} people (seeded in ${results.world.seconds} s).`,
+    table(
+      `API under load: ${load.connections} connections, ${load.requestsPerRun} requests a run, median of ${load.rounds} rounds`,
+      ["procedure", "round trips", "in sequence", "req/s", "p50 ms", "p99 ms", "errors", "raw p50 ms", "api / raw"],
+      results.api.map((row) => [
+        row.procedure,
+        row.roundTrips,
+        row.sequentialRoundTrips,
+        row.requestsPerSecond.toFixed(0),
+        ms(row.p50Ms),
+        ms(row.p99Ms),
+        row.errors,
+        ms(row.rawP50Ms),
+        row.overFloor.toFixed(2),
+      ]),
+    ),
+    table(
+      "Cold start: a fresh Node process imports the handler and answers a first signed-in read (median)",
+      ["AWS SDK", "bundle KB", "total ms", "import ms", "first request ms"],
+      results.coldStart.map((row) => [
+        row.sdk,
+        kb(row.bundleBytes),
+        ms(row.medianMs),
+        ms(row.medianImportMs),
+        ms(row.medianFirstRequestMs),
+      ]),
+    ),
+    table(
+      "Web: initial JavaScript per route",
+      ["route", "KB", "KB brotli"],
+      results.web.initialJs.map((row) => [row.route, kb(row.rawBytes), kb(row.brotliBytes)]),
+    ),
+    table(
+      "Web: Lighthouse",
+      ["page", "performance", "accessibility"],
+      results.web.lighthouse.map((row) => [row.page, row.performance, row.accessibility]),
+    ),
+  ];
+  process.stdout.write(`\n${sections.join("\n\n")}\n`);
+}
