@@ -143,7 +143,9 @@ try {
       recording.calls?.push({ command: context.commandName ?? "", input: structuredClone(args.input) });
       return next(args);
     },
-    { step: "initialize", name: "benchRecorder" },
+    // At the serialize step ElectroDB's document client has already turned values into
+    // DynamoDB's attribute values, so the input is what went over the wire.
+    { step: "serialize", name: "benchRecorder" },
   );
   const recorded = new Map<string, { calls: RecordedCall[]; total: number; sequential: number }>();
   for (const procedure of procedures) {
