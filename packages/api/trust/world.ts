@@ -180,6 +180,8 @@ const logShape: Record<string, RegExp> = {
   path: /^\/[a-zA-Z0-9/._,-]*$/,
   status: /^\d{3}$/,
   durationMs: /^\d+$/,
+  dynamoRoundTrips: /^\d+$/,
+  dynamoSequential: /^\d+$/,
   error: /^[A-Za-z]+$/,
 };
 
