@@ -51,6 +51,21 @@ describe("the basics of a usable app", () => {
     await context.close();
   });
 
+  it("sends the web app's scripts and styles compressed, as a slow phone needs them", async () => {
+    const { page, context } = await newPage();
+    const encodings = new Map<string, string>();
+    page.on("response", async (response) => {
+      if (/\/assets\/.+\.(js|css)$/.test(response.url())) {
+        encodings.set(response.url(), (await response.allHeaders())["content-encoding"] ?? "none");
+      }
+    });
+    await page.goto("/sign-in");
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(encodings.size).toBeGreaterThan(0);
+    expect(new Set(encodings.values())).toEqual(new Set(["br"]));
+    await context.close();
+  });
+
   it("titles the pages national staff see", async () => {
     const { page, context } = await newPage();
     await signInAs(page, "National partnership staff", 0);

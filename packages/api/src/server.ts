@@ -24,7 +24,8 @@ export function startServer(
     throw new Error(`The web app is not built (${indexFile} is missing). Run: pnpm --filter @smallsupports/web build`);
   }
   const indexHtml = readFileSync(indexFile, "utf8");
-  app.use("/*", serveStatic({ root: options.webDist }));
+  // precompressed: the build writes brotli and gzip copies of each file; a browser gets one it accepts.
+  app.use("/*", serveStatic({ root: options.webDist, precompressed: true }));
   app.get("/*", (c, next) => {
     if (c.req.path.startsWith("/trpc") || c.req.path.startsWith("/api")) return next();
     return c.html(indexHtml);
