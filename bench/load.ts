@@ -29,13 +29,18 @@ function figures(times: number[], seconds: number, errors: number): LoadFigures 
 }
 
 /** `amount` GET requests to one procedure over `connections` connections, with autocannon. */
-export async function loadProcedure(url: string, token: string, amount: number): Promise<LoadFigures> {
+export async function loadProcedure(
+  url: string,
+  token: string,
+  amount: number,
+  over = connections,
+): Promise<LoadFigures> {
   const times: number[] = [];
   let errors = 0;
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, amount, headers: { authorization: `Bearer ${token}` } },
+      { url, connections: over, amount, headers: { authorization: `Bearer ${token}` } },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
@@ -64,6 +69,7 @@ export async function loadRaw(
   client: DynamoDB.DynamoDBClient,
   calls: RecordedCall[],
   amount: number,
+  over = connections,
 ): Promise<LoadFigures> {
   const commands = calls.map((call) => {
     const Command = (DynamoDB as unknown as Record<string, CommandClass>)[call.command];
@@ -86,6 +92,6 @@ export async function loadRaw(
       }
     }
   };
-  await Promise.all(Array.from({ length: connections }, worker));
+  await Promise.all(Array.from({ length: over }, worker));
   return figures(times, (performance.now() - started) / 1000, errors);
 }

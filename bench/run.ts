@@ -177,12 +177,20 @@ try {
     await loadProcedure(target(procedure), procedure.token, 500);
     await loadRaw(raw, recorded.get(procedure.name)?.calls ?? [], 500);
   }
-  const samples = new Map<string, { api: LoadFigures; raw: LoadFigures }[]>();
+  // One connection as well: with nothing queued, what the platform adds to each request shows
+  // on its own; at 50, DynamoDB Local on a small machine is the queue both sides wait in.
+  const alone = Number(process.env.BENCH_ALONE_REQUESTS ?? 300);
+  const samples = new Map<
+    string,
+    { api: LoadFigures; raw: LoadFigures; apiAlone: LoadFigures; rawAlone: LoadFigures }[]
+  >();
   for (let round = 1; round <= rounds; round++) {
     for (const procedure of procedures) {
       const api = await loadProcedure(target(procedure), procedure.token, requestsPerRun);
       const floor = await loadRaw(raw, recorded.get(procedure.name)?.calls ?? [], requestsPerRun);
-      samples.set(procedure.name, [...(samples.get(procedure.name) ?? []), { api, raw: floor }]);
+      const apiAlone = await loadProcedure(target(procedure), procedure.token, alone, 1);
+      const rawAlone = await loadRaw(raw, recorded.get(procedure.name)?.calls ?? [], alone, 1);
+      samples.set(procedure.name, [...(samples.get(procedure.name) ?? []), { api, raw: floor, apiAlone, rawAlone }]);
     }
     log(`  round ${round} of ${rounds} done`);
   }
@@ -202,6 +210,9 @@ try {
       // The ratio of each round's medians, then the median of those: the rounds are interleaved
       // so a busy moment on the machine weighs on both sides of a ratio alike.
       overFloor: median(runs.map((run) => run.api.p50Ms / run.raw.p50Ms)),
+      aloneP50Ms: median(runs.map((run) => run.apiAlone.p50Ms)),
+      rawAloneP50Ms: median(runs.map((run) => run.rawAlone.p50Ms)),
+      aloneOverFloor: median(runs.map((run) => run.apiAlone.p50Ms / run.rawAlone.p50Ms)),
     };
   });
   raw.destroy();
@@ -230,7 +241,7 @@ try {
       platform: `${process.platform} ${process.arch}`,
     },
     world: { ...world, seconds: Math.round(world.seconds) },
-    load: { connections, requestsPerRun, rounds },
+    load: { connections, requestsPerRun, rounds, alone },
     api,
     coldStart: coldStart.map(({ byPackage: _, ...figures }) => figures),
     web,
@@ -245,11 +256,20 @@ try {
 
 /** The server in a process of its own; resolves with its address once it listens. */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    cwd: benchDir,
-    env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []),
+      "--import",
+      "tsx",
+      "server.ts",
+    ],
+    {
+      cwd: benchDir,
+      env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {

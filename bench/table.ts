@@ -21,7 +21,7 @@ export interface PrintableResults {
   commit: string;
   machine: { cpus: number; cpu: string; node: string };
   world: { sites: number; people: number; seconds: number };
-  load: { connections: number; requestsPerRun: number; rounds: number };
+  load: { connections: number; requestsPerRun: number; rounds: number; alone: number };
   api: {
     procedure: string;
     roundTrips: number;
@@ -32,6 +32,9 @@ export interface PrintableResults {
     errors: number;
     rawP50Ms: number;
     overFloor: number;
+    aloneP50Ms: number;
+    rawAloneP50Ms: number;
+    aloneOverFloor: number;
   }[];
   coldStart: {
     sdk: string;
@@ -64,6 +67,17 @@ export function printTable(results: PrintableResults): void {
         row.errors,
         ms(row.rawP50Ms),
         row.overFloor.toFixed(2),
+      ]),
+    ),
+    table(
+      `The same reads one at a time (1 connection, ${load.alone} requests a run, median of ${load.rounds} rounds)`,
+      ["procedure", "p50 ms", "raw p50 ms", "api / raw", "added ms"],
+      results.api.map((row) => [
+        row.procedure,
+        ms(row.aloneP50Ms),
+        ms(row.rawAloneP50Ms),
+        row.aloneOverFloor.toFixed(2),
+        ms(row.aloneP50Ms - row.rawAloneP50Ms),
       ]),
     ),
     table(

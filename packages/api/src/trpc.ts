@@ -12,6 +12,8 @@ import type { SignInResult } from "./auth";
  *
  *   publicProcedure      anyone, signed in or not
  *   authed               any signed-in person
+ *   authedAlongside(read) the same, with a read of the caller's own records by the token's id
+ *                        made beside the check of who they are
  *   ownRecords           any signed-in person, acting only on records addressed to them (an
  *                        invitation to their own address); the service checks each record
  *   national             national partnership staff
@@ -162,6 +164,21 @@ export const authed = signedIn.meta({ access: { kind: "authed" } }).use(async ({
   // Services read the actor for their audit events from here.
   return withActor({ personId: person.personId, national: person.national }, () => next({ ctx: { person } }));
 });
+
+/**
+ * `authed`, with a read that needs only the id the token names (the caller's own memberships)
+ * made side by side with the caller's record instead of after it: one round trip fewer. What it
+ * read reaches the procedure only once the record has shown the caller is still a person.
+ */
+export function authedAlongside<T>(read: (personId: string) => Promise<T>) {
+  return signedIn.meta({ access: { kind: "authed" } }).use(async ({ ctx, next }) => {
+    const [found, alongside] = await Promise.all([ctx.signIn.person(), read(ctx.signIn.personId)]);
+    const person = signedInPerson(found);
+    return withActor({ personId: person.personId, national: person.national }, () =>
+      next({ ctx: { person, alongside } }),
+    );
+  });
+}
 
 /**
  * A signed-in person acting on a record that must be their own, named by id in the input (an

@@ -330,12 +330,17 @@ export interface MyOrganisation {
   currentApplicationId: string | null;
 }
 
-/** The organisations the person signed in acts for, in every site, and provider memberships without one. */
-export async function mine(): Promise<{
+/**
+ * The organisations the person signed in acts for, in every site, and provider memberships
+ * without one. A caller that has their memberships already (read beside the sign-in) passes them.
+ */
+export async function mine(sitesOfCaller?: Membership.Member[]): Promise<{
   organisations: MyOrganisation[];
   toRegister: { siteId: string; siteName: string }[];
 }> {
-  const memberships = (await Membership.sitesOf(useActor().personId)).filter((member) => member.role === "provider");
+  const memberships = (sitesOfCaller ?? (await Membership.sitesOf(useActor().personId))).filter(
+    (member) => member.role === "provider",
+  );
   const withOrganisation = memberships.filter((member) => member.organisationId);
   const { data } = withOrganisation.length
     ? await db.entities.organisation

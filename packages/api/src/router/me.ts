@@ -1,11 +1,11 @@
 import { Inbox, Membership, Person } from "@smallsupports/core";
-import { authed, router } from "../trpc";
+import { authed, authedAlongside, router } from "../trpc";
 
 export const meRouter = router({
   /** Who is signed in, and their role in each of their sites. */
-  get: authed.query(async ({ ctx }) => ({
+  get: authedAlongside(Membership.sitesOf).query(({ ctx }) => ({
     person: ctx.person,
-    sites: (await Membership.sitesOf(ctx.person.personId)).map((member) => ({
+    sites: ctx.alongside.map((member) => ({
       siteId: member.siteId,
       siteName: member.siteName,
       role: member.role,

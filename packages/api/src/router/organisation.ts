@@ -1,6 +1,6 @@
-import { Organisation } from "@smallsupports/core";
+import { Membership, Organisation } from "@smallsupports/core";
 import { siteAbilities } from "@smallsupports/core/permissions";
-import { authed, newcomerLimit, router, siteProcedure } from "../trpc";
+import { authed, authedAlongside, newcomerLimit, router, siteProcedure } from "../trpc";
 
 /** A provider's people reach only their own organisation; the site team reaches all of them. */
 const ownOrganisation = { records: "own-organisation" } as const;
@@ -12,7 +12,7 @@ export const organisationRouter = router({
     .use(newcomerLimit)
     .mutation(({ input }) => Organisation.register(input)),
   // The organisations the person signed in acts for, in every site.
-  mine: authed.query(() => Organisation.mine()),
+  mine: authedAlongside(Membership.sitesOf).query(({ ctx }) => Organisation.mine(ctx.alongside)),
   get: siteProcedure(siteAbilities.seeApplications, ownOrganisation)
     .input(Organisation.get.schema)
     .query(({ input }) => Organisation.get(input)),
