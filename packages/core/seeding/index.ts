@@ -1,4 +1,6 @@
 import { type Actor, systemActor, withActor, withMembership } from "../src/actor";
+import * as Application from "../src/application";
+import * as Decision from "../src/decision";
 import * as Invitation from "../src/invitation";
 import * as Membership from "../src/membership";
 import * as Organisation from "../src/organisation";
@@ -116,4 +118,33 @@ export async function signUpAndRegister(
   const actor: Actor = { personId: signedUp.personId, national: false };
   const registered = await withActor(actor, () => Organisation.register({ siteId, organisation }));
   return { actor, organisation: registered };
+}
+
+/**
+ * Someone new signs up, registers their organisation, applies with `answers` (to the site's
+ * published process) and the lead approves it, so it joins the site's cohort. For tests that
+ * need providers in a cohort more than they need the panel's work.
+ */
+export async function approvedProvider(
+  lead: Actor,
+  siteId: string,
+  person: Invitee,
+  organisation: Parameters<typeof Organisation.register>[0]["organisation"],
+  answers: Record<string, Application.AnswerValue>,
+) {
+  const { actor, organisation: registered } = await signUpAndRegister(siteId, person, organisation);
+  const { organisationId } = registered;
+  const key = await asMember(actor, siteId, async () => {
+    const { application } = await Application.start({ siteId, organisationId });
+    const key = { siteId, organisationId, applicationId: application.applicationId };
+    for (const [questionId, value] of Object.entries(answers)) {
+      await Application.saveAnswer({ ...key, questionId, value, version: 0 });
+    }
+    const sent = await Application.submit({ ...key, version: application.version });
+    return { ...key, version: sent.version };
+  });
+  await asMember(lead, siteId, () =>
+    Decision.decide({ ...key, outcome: "approved", rationale: "The panel saw support shaped around each person." }),
+  );
+  return { actor, organisationId };
 }

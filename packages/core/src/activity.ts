@@ -41,6 +41,10 @@ export const list = verb(
       // A review event names its reviewer.
       ...(typeof event.after.reviewerId === "string" ? [event.after.reviewerId] : []),
       ...(typeof event.before.reviewerId === "string" ? [event.before.reviewerId] : []),
+      // A place at a session names whose it is, and whom a freed place went to.
+      ...(typeof event.after.personId === "string" ? [event.after.personId] : []),
+      ...(typeof event.before.personId === "string" ? [event.before.personId] : []),
+      ...(typeof event.after.promoted === "string" ? [event.after.promoted] : []),
     ]);
     const organisationIds = parsed.flatMap((event) =>
       event.recordType === "organisation"
@@ -49,12 +53,19 @@ export const list = verb(
           ? [event.after.organisationId]
           : [],
     );
-    const [names, sites, invitees, organisations, stages] = await Promise.all([
+    const sessionIds = events.filter((event) => event.recordType === "session").map((event) => event.recordId);
+    const organisationIdsOfPlaces = parsed.flatMap((event) =>
+      event.recordType === "session" && typeof event.before.organisationId === "string"
+        ? [event.before.organisationId]
+        : [],
+    );
+    const [names, sites, invitees, organisations, stages, sessions] = await Promise.all([
       Person.namesOf(personIds),
       siteNames(siteIds),
       inviteeNames(siteId, invitationIds),
-      organisationNames(siteId, organisationIds),
+      organisationNames(siteId, [...organisationIds, ...organisationIdsOfPlaces]),
       parsed.some((event) => event.recordType === "application") ? stageNames(siteId) : new Map<string, string>(),
+      sessionTitles(siteId, sessionIds),
     ]);
     const items: ActivityEntry[] = parsed.map((event) => ({
       eventId: event.eventId,
@@ -65,7 +76,7 @@ export const list = verb(
       action: event.action,
       recordType: event.recordType,
       recordId: event.recordId,
-      summary: summarise(event, { names, sites, invitees, organisations, stages }),
+      summary: summarise(event, { names, sites, invitees, organisations, stages, sessions }),
     }));
     return { items, cursor: Cursor.seal(scope, page.cursor) };
   },
@@ -105,6 +116,8 @@ interface Names {
   organisations: Map<string, string>;
   /** Stage names from the site's newest published process. */
   stages: Map<string, string>;
+  /** Session titles as they are now. */
+  sessions: Map<string, string>;
 }
 
 function role(value: unknown): string {
@@ -112,8 +125,9 @@ function role(value: unknown): string {
 }
 
 /** One plain sentence for an event, with today's names for the people and site it names. */
-function summarise(event: StoredEvent, { names, sites, invitees, organisations, stages }: Names): string {
-  const organisationId = event.recordType === "organisation" ? event.recordId : event.after.organisationId;
+function summarise(event: StoredEvent, { names, sites, invitees, organisations, stages, sessions }: Names): string {
+  const organisationId =
+    event.recordType === "organisation" ? event.recordId : (event.after.organisationId ?? event.before.organisationId);
   const organisation = organisations.get(String(organisationId)) ?? "an organisation";
   const stage = (value: unknown) => stages.get(String(value)) ?? "another stage";
   const person = names.get(event.recordId) ?? formerPerson;
@@ -122,6 +136,8 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
   const reviewerId = event.after.reviewerId ?? event.before.reviewerId;
   const reviewer = names.get(String(reviewerId)) ?? formerPerson;
   const application = `${possessive(organisation)} application`;
+  const session = `"${sessions.get(event.recordId) ?? "a session"}"`;
+  const placeHolder = names.get(String(event.after.personId ?? event.before.personId)) ?? formerPerson;
   switch (event.action) {
     case "site.created":
       return `Added the site ${sites.get(event.recordId) ?? event.recordId}`;
@@ -230,6 +246,34 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
       return `${person} removed a time entry for ${event.before.date}`;
     case "expert_time.pay_rate_set":
       return `Set the experts' day rate to £${(Number(event.after.dayRatePence) / 100).toFixed(2)} for ${event.after.hoursPerDay} hours`;
+    case "cohort.joined":
+      return `${organisation} joined the cohort when it was approved`;
+    case "cohort.removed":
+      return `Took ${organisation} out of the cohort`;
+    case "cohort.added":
+      return `Added ${organisation} to the cohort`;
+    case "cohort.contact_shared":
+      return `Someone at ${organisation} changed the contact details they share with the cohort`;
+    case "cohort.contact_withdrawn":
+      return `Someone at ${organisation} stopped sharing contact details with the cohort`;
+    case "session.created":
+      return `Scheduled ${session}`;
+    case "session.updated":
+      return event.after.promoted
+        ? `Changed ${session}, and gave ${event.after.promoted === 1 ? "1 place" : `${event.after.promoted} places`} to people waiting`
+        : `Changed ${session}`;
+    case "session.cancelled":
+      return `Cancelled ${session}`;
+    case "session.booked":
+      return `${placeHolder} (${organisation}) booked a place at ${session}`;
+    case "session.waiting":
+      return `${placeHolder} (${organisation}) joined the waiting list for ${session}`;
+    case "session.place_given_up":
+      return event.after.promoted
+        ? `${placeHolder} gave up their place at ${session}; it went to ${names.get(String(event.after.promoted)) ?? formerPerson}, first waiting`
+        : `${placeHolder} gave up their ${event.before.status === "waiting" ? "place on the waiting list for" : "place at"} ${session}`;
+    case "session.attendance_recorded":
+      return `Recorded who came to ${session}: ${event.after.attended} of ${event.after.booked}`;
     default:
       return `${event.action} on ${event.recordType} ${event.recordId}`;
   }
@@ -271,6 +315,15 @@ async function organisationNames(siteId: string, organisationIds: string[]): Pro
     .get(ids.map((organisationId) => ({ siteId, organisationId })))
     .go({ attributes: ["organisationId", "legalName", "tradingName"] });
   return new Map(data.map((item) => [item.organisationId, item.tradingName || item.legalName]));
+}
+
+async function sessionTitles(siteId: string, sessionIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(sessionIds)].filter((id) => recordIdSchema.safeParse(id).success);
+  if (ids.length === 0) return new Map();
+  const { data } = await db.entities.cohortSession
+    .get(ids.map((sessionId) => ({ siteId, sessionId })))
+    .go({ attributes: ["sessionId", "title"] });
+  return new Map(data.map((item) => [item.sessionId, item.title]));
 }
 
 async function stageNames(siteId: string): Promise<Map<string, string>> {

@@ -56,7 +56,7 @@ export interface Increment {
  * Entities whose items are counters that many changes increment at once. A site's statistics
  * item exists from the site's creation; a named site count is created by its first increment.
  */
-export type CounterEntity = "siteStats" | "siteCount";
+export type CounterEntity = "siteStats" | "siteCount" | "cohortMember";
 const createdOnFirstIncrement: ReadonlySet<CounterEntity> = new Set(["siteCount"]);
 
 interface Step {

@@ -3,6 +3,8 @@ import { onDynamoConfigured } from "./dynamo";
 import { AnswerEntity, ApplicationEntity } from "./entities/application";
 import { ProcessDraftEntity, ProcessVersionEntity } from "./entities/approval-process";
 import { AuditEventEntity } from "./entities/audit-event";
+import { CohortContactEntity, CohortMemberEntity } from "./entities/cohort";
+import { CohortSessionEntity, SessionPlaceEntity, WaitingEntryEntity } from "./entities/cohort-session";
 import { DecisionEntity } from "./entities/decision";
 import { DevelopmentGoalEntity } from "./entities/development-goal";
 import { PayRateEntity, TimeEntryEntity } from "./entities/expert-time";
@@ -36,6 +38,11 @@ export const db = new Service({
   informationRequest: InformationRequestEntity,
   decision: DecisionEntity,
   developmentGoal: DevelopmentGoalEntity,
+  cohortMember: CohortMemberEntity,
+  cohortContact: CohortContactEntity,
+  cohortSession: CohortSessionEntity,
+  sessionPlace: SessionPlaceEntity,
+  waitingEntry: WaitingEntryEntity,
   timeEntry: TimeEntryEntity,
   payRate: PayRateEntity,
   person: PersonEntity,

@@ -316,6 +316,8 @@ describe("each outcome", () => {
       "column:decided": 1,
       "standing:in-review": -1,
       "standing:approved": 1,
+      // An approved organisation joins the site's cohort.
+      "cohort:members": 1,
     });
     expect(await standingOf(applicant)).toBe("approved");
     const [notice, ...others] = await queuedSince(mark);

@@ -3,6 +3,7 @@ import { useActor } from "./actor";
 import * as Application from "./application";
 import { change, useChange } from "./change";
 import { dayMs, now } from "./clock";
+import * as Cohort from "./cohort";
 import { db } from "./db";
 import { approvingOutcomes, type Outcome, outcomes, standingAfter } from "./decision-shape";
 import * as DevelopmentPlan from "./development-plan";
@@ -93,11 +94,12 @@ export const decide = verb(
       const message = "Say what would change the answer, so the provider knows what to work on.";
       throw new ValidationError(message, { whatWouldChange: message });
     }
-    const [organisation, record, scores, process] = await Promise.all([
+    const [organisation, record, scores, process, cohortMember] = await Promise.all([
       Organisation.read(key.siteId, key.organisationId),
       Review.panelRecord(key.siteId, key.applicationId),
       Review.submittedScores(key),
       Process.versionOf(key.siteId, application.processVersion),
+      Cohort.memberOf(key.siteId, key.organisationId),
     ]);
     const { definition } = process;
     const decidedAt = now().toISOString();
@@ -153,6 +155,8 @@ export const decide = verb(
       SiteStats.count(key.siteId, SiteStats.counterName.decideDays(SiteStats.daysBucket(days)), 1);
       await Application.closeOpenReviews(key);
       if (approvingOutcomes.includes(outcome)) {
+        // An approved organisation joins the site's cohort, either kind of approval.
+        Cohort.join(key.siteId, key.organisationId, cohortMember);
         const summaries = summarisePanel(
           definition.criteria.map((criterion) => criterion.criterionId),
           scores,

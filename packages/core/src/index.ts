@@ -2,6 +2,8 @@ export * as Activity from "./activity";
 export * as Application from "./application";
 export { NATIONAL_SCOPE } from "./change";
 export * as Clock from "./clock";
+export * as Cohort from "./cohort";
+export * as CohortSession from "./cohort-session";
 export * as Cursor from "./cursor";
 export * as Decision from "./decision";
 export * as DevelopmentPlan from "./development-plan";

@@ -1,5 +1,7 @@
+import { NATIONAL_SCOPE } from "./change";
 import { dayMs } from "./clock";
 import { db } from "./db";
+import { describeUkSpan } from "./london-time";
 import type { Email, QueuedMessage } from "./outbox";
 import * as Person from "./person";
 import { roleLabels, type SiteRole } from "./role";
@@ -13,6 +15,11 @@ export async function render(message: QueuedMessage, appUrl: string): Promise<Em
   switch (message.template) {
     case "invitation":
       return "invitation" in message.to ? invitation(message, message.to.invitation, appUrl) : undefined;
+    case "session-changed":
+    case "session-cancelled":
+    case "place-offered":
+    case "session-reminder":
+      return "person" in message.to ? aboutSession(message, message.to.person, appUrl) : undefined;
     default:
       return "person" in message.to ? toPerson(message, message.to.person, appUrl) : undefined;
   }
@@ -158,6 +165,113 @@ async function toPerson(message: QueuedMessage, personId: string, appUrl: string
     default:
       return undefined;
   }
+}
+
+/**
+ * Messages about a cohort session, to someone with a place or waiting for one: what changed,
+ * when and where it is now, and a link to it. The team's reason for a change or cancellation is
+ * in the message, since it is written for the people booked.
+ */
+async function aboutSession(message: QueuedMessage, personId: string, appUrl: string): Promise<Email | undefined> {
+  const { siteId } = message;
+  const sessionId = message.params?.sessionId ?? "";
+  const [person, site, found] = await Promise.all([
+    db.entities.person.get({ personId }).go(),
+    siteId === NATIONAL_SCOPE ? Promise.resolve(undefined) : db.entities.site.get({ siteId }).go(),
+    db.entities.cohortSession.get({ siteId, sessionId }).go(),
+  ]);
+  const session = found.data;
+  if (!person.data || !session || (site && !site.data)) return undefined;
+  const host = site?.data ? `${site.data.name}'s cohort` : "the national Small Supports partnership";
+  const name = person.data.name;
+  const when = describeUkSpan(session.startsAt, session.endsAt);
+  const where = session.format === "online" ? "Online" : session.place;
+  const link = `${appUrl.replace(/\/+$/, "")}${site ? `/sites/${siteId}/cohort/sessions/${sessionId}` : `/national/events/${sessionId}`}`;
+  const reason = session.reason ?? "";
+  const base = { messageId: message.messageId, siteId, template: message.template, to: person.data.email };
+  switch (message.template) {
+    case "session-changed":
+      return {
+        ...base,
+        subject: `A change to "${session.title}"`,
+        plain: [
+          `Hello ${name},`,
+          `${capitalise(host)} has changed "${session.title}", which you have a place at or are waiting for.`,
+          `Why: ${reason}`,
+          `It is now on ${when}. Where: ${where}.`,
+          `You can see the details, or give up your place, here: ${link}`,
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          `"${session.title}" has changed.`,
+          `Why: ${reason}`,
+          `When: ${when}.`,
+          `Where: ${where}.`,
+          `Go to ${link}`,
+        ].join("\n"),
+      };
+    case "session-cancelled":
+      return {
+        ...base,
+        subject: `"${session.title}" is cancelled`,
+        plain: [
+          `Hello ${name},`,
+          `${capitalise(host)} has cancelled "${session.title}", which was to be on ${when}.`,
+          `Why: ${reason}`,
+          "You do not need to do anything. Your place has been let go.",
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          `"${session.title}" is cancelled.`,
+          "It will not happen.",
+          `Why: ${reason}`,
+          "You do not need to do anything.",
+        ].join("\n"),
+      };
+    case "place-offered":
+      return {
+        ...base,
+        subject: `You have a place at "${session.title}"`,
+        plain: [
+          `Hello ${name},`,
+          `A place came free at "${session.title}", and you were first on the waiting list, so it is yours.`,
+          `It is on ${when}. Where: ${where}.`,
+          `If you can no longer come, please give the place up so the next person can have it: ${link}`,
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          `You have a place at "${session.title}".`,
+          `When: ${when}.`,
+          `Where: ${where}.`,
+          "If you cannot come, please tell us.",
+          `Go to ${link}`,
+        ].join("\n"),
+      };
+    case "session-reminder":
+      return {
+        ...base,
+        subject: `Reminder: "${session.title}" is in two days`,
+        plain: [
+          `Hello ${name},`,
+          `A reminder that you have a place at "${session.title}" on ${when}. Where: ${where}.`,
+          `If you can no longer come, please give the place up so someone waiting can have it: ${link}`,
+        ].join("\n\n"),
+        easyRead: [
+          `Hello ${name}.`,
+          `"${session.title}" is in two days.`,
+          `When: ${when}.`,
+          `Where: ${where}.`,
+          "If you cannot come, please tell us.",
+          `Go to ${link}`,
+        ].join("\n"),
+      };
+    default:
+      return undefined;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "…invited you to join Devon as a project lead." */

@@ -6,5 +6,9 @@ export const messageTemplates = [
   "review-overdue",
   "information-requested",
   "decision-made",
+  "session-changed",
+  "session-cancelled",
+  "place-offered",
+  "session-reminder",
 ] as const;
 export type MessageTemplate = (typeof messageTemplates)[number];

@@ -36,6 +36,12 @@ export const siteAbilities = {
   seeTime: ["lead", "team"],
   /** Exporting experts' time for payment, and setting the day rate. */
   payExperts: ["lead"],
+  /** The cohort directory and its sessions: the team, and providers whose organisation is in the cohort. */
+  seeCohort: ["lead", "team", "provider"],
+  /** Scheduling, changing and cancelling sessions, recording attendance, and who is in the cohort. */
+  runCohort: ["lead", "team"],
+  /** Booking places and sharing contact details: the people of the cohort's organisations. */
+  joinSessions: ["provider"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SiteAbility = keyof typeof siteAbilities;

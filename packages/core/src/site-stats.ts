@@ -52,6 +52,15 @@ export const counterName = {
   decision: (outcome: string) => `decision:${outcome}`,
   /** Days from submitting an application to the panel's decision, in buckets (see daysBucket). */
   decideDays: (bucket: string) => `decideDays:${bucket}`,
+  /** Organisations in the cohort now. */
+  cohortMembers: "cohort:members",
+  /** Sessions whose attendance the team recorded: held. */
+  sessionsHeld: "cohort:sessionsHeld",
+  /** Places booked at sessions, less those given up. */
+  bookings: "cohort:bookings",
+  /** Booked places at held sessions: came, and did not. */
+  attended: "cohort:attended",
+  missed: "cohort:missed",
 } as const;
 
 /** Adds to one named counter of a site (negative subtracts); the counter is made if it is new. */
