@@ -1,5 +1,6 @@
 import { activityRouter } from "./router/activity";
 import { applicationRouter } from "./router/application";
+import { cohortRouter } from "./router/cohort";
 import { decisionRouter } from "./router/decision";
 import { invitationRouter } from "./router/invitation";
 import { meRouter } from "./router/me";
@@ -8,6 +9,7 @@ import { organisationRouter } from "./router/organisation";
 import { planRouter } from "./router/plan";
 import { processRouter } from "./router/process";
 import { reviewRouter } from "./router/review";
+import { sessionRouter } from "./router/session";
 import { siteRouter } from "./router/site";
 import { timeRouter } from "./router/time";
 import { router } from "./trpc";
@@ -26,6 +28,8 @@ export const appRouter = router({
   decision: decisionRouter,
   plan: planRouter,
   time: timeRouter,
+  cohort: cohortRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -58,7 +58,9 @@ export type RecordRule =
   /** Providers: only the individuals matched to them. */
   | "matched"
   /** Only the caller's own record. */
-  | "self";
+  | "self"
+  /** Providers: only while their organisation is in the site's cohort. */
+  | "cohort";
 
 export type Access =
   | { kind: "public" }

@@ -12,7 +12,10 @@ const mutations = allProcedures().filter((procedure) => procedure.type === "muta
 /** Someone the procedure's rule lets in. */
 function allowedCaller(access: Access) {
   if (access.kind === "national") return world.caller("national");
-  if (access.kind === "site") return world.caller(access.roles[0] ?? "lead", targetSite);
+  if (access.kind === "site") {
+    const kind = access.roles[0] ?? "lead";
+    return world.cohortCaller(access, kind) ?? world.caller(kind, targetSite);
+  }
   return world.caller("lead", targetSite);
 }
 

@@ -1,6 +1,7 @@
 import {
   Application,
   Clock,
+  Cohort,
   ExpertTime,
   Invitation,
   Membership,
@@ -15,6 +16,18 @@ import type { SiteRole } from "@smallsupports/core/role";
 import { asMember, inviteAndJoin, publishAndOpen } from "@smallsupports/core/seeding";
 import type { Access } from "../src/trpc";
 import { worldAnswers, worldProfile } from "../testing/world";
+import {
+  applicantOutsideCohort,
+  bookedBy,
+  freshCohortMember,
+  isProvider,
+  pastSession,
+  removedFromCohort,
+  type ScheduledSession,
+  scheduledSession,
+  sessionInput,
+  someoneElsesBookings,
+} from "./cohort-records";
 import {
   approvedFor,
   decidedFor,
@@ -58,7 +71,7 @@ export interface Fixture {
    * member of `siteId` whose role the procedure admits, aimed at a record that is not theirs,
    * with the text of that record that must not appear in the refusal.
    */
-  notOwner?(siteId: string): Promise<{ caller: SiteRole; input: unknown; secrets: string[] }>;
+  notOwner?(siteId: string): Promise<{ caller: SiteRole | { personId: string }; input: unknown; secrets: string[] }>;
 }
 
 /** A fresh member of `siteId`, invited and joined through the services. */
@@ -287,6 +300,37 @@ const panelRecord = {
 };
 
 const field = (input: unknown, key: string) => String((input as Record<string, unknown>)[key]);
+
+/**
+ * Puts the caller's organisation in the site's cohort (approving it), so a provider's call
+ * succeeds; for anyone else, the cohort gets an approved organisation of its own.
+ */
+const inCohort = (siteId: string, callerId?: string) => approvedOnce(siteId, callerId);
+
+/** A session every read may share (reads change nothing). */
+const sessionToRead = (siteId: string) => once(`session ${siteId}`, () => scheduledSession(siteId));
+/** A second one, so the list of sessions has a next page to point a cursor at. */
+const anotherSessionToRead = (siteId: string) => once(`another session ${siteId}`, () => scheduledSession(siteId));
+
+/** The cohort rule's attack: a provider whose organisation applied but is not approved. */
+async function outsideCohort(siteId: string, input: (session: ScheduledSession) => unknown) {
+  const session = await scheduledSession(siteId);
+  return {
+    caller: { personId: await applicantOutsideCohort(siteId) },
+    input: input(session),
+    secrets: session.secrets,
+  };
+}
+const cohortRule = {
+  kind: "site",
+  roles: ["lead", "team", "provider"],
+  nationalMayRead: false,
+  records: "cohort",
+} as const;
+const bookingRule = { kind: "site", roles: ["provider"], nationalMayRead: false, records: "cohort" } as const;
+const runCohortRule = { kind: "site", roles: ["lead", "team"], nationalMayRead: false } as const;
+const sessionIdOf = (input: unknown) => field(input, "sessionId");
+const siteOf = (input: unknown) => field(input, "siteId");
 const anyMember = ["lead", "team", "expert", "provider"] as const;
 
 export const fixtures: Record<string, Fixture> = {
@@ -1018,5 +1062,137 @@ export const fixtures: Record<string, Fixture> = {
     }),
     recordIdOf: (input) => field(input, "siteId"),
     auditSiteOf: (input) => field(input, "siteId"),
+  },
+  "cohort.directory": {
+    access: cohortRule,
+    valid: async (siteId, callerId) => {
+      await inCohort(siteId, callerId);
+      return { siteId };
+    },
+    notOwner: (siteId) => outsideCohort(siteId, () => ({ siteId })),
+  },
+  "cohort.remove": {
+    access: runCohortRule,
+    valid: async (siteId) => {
+      const member = await freshCohortMember(siteId);
+      return { ...member.key, version: member.version, reason: "They asked for a break." };
+    },
+    recordIdOf: (input) => field(input, "organisationId"),
+    auditSiteOf: siteOf,
+  },
+  "cohort.add": {
+    access: runCohortRule,
+    valid: async (siteId) => ({ ...(await removedFromCohort(siteId)).key, reason: "They are back." }),
+    recordIdOf: (input) => field(input, "organisationId"),
+    auditSiteOf: siteOf,
+  },
+  "cohort.myContact": {
+    access: bookingRule,
+    valid: async (siteId, callerId) => {
+      await inCohort(siteId, callerId);
+      return { siteId };
+    },
+    notOwner: (siteId) => outsideCohort(siteId, () => ({ siteId })),
+  },
+  "cohort.shareContact": {
+    access: bookingRule,
+    valid: async (siteId, callerId) => {
+      await inCohort(siteId, callerId);
+      const version = (await isProvider(siteId, callerId))
+        ? (
+            await asMember({ personId: callerId as string, national: false }, siteId, () =>
+              Cohort.myContact({ siteId }),
+            )
+          ).version
+        : null;
+      return { siteId, shareEmail: true, phone: "01234 567890", about: "Glad to talk about rotas", version };
+    },
+    recordIdOf: (_input, result) => (result as { organisationId: string }).organisationId,
+    auditSiteOf: siteOf,
+    notOwner: (siteId) =>
+      outsideCohort(siteId, () => ({ siteId, shareEmail: true, phone: "", about: "", version: null })),
+  },
+  "session.list": {
+    access: cohortRule,
+    valid: async (siteId, callerId) => {
+      await Promise.all([inCohort(siteId, callerId), sessionToRead(siteId), anotherSessionToRead(siteId)]);
+      return { siteId, when: "upcoming", limit: 20 };
+    },
+    notOwner: (siteId) => outsideCohort(siteId, () => ({ siteId, when: "upcoming", limit: 20 })),
+  },
+  "session.get": {
+    access: cohortRule,
+    valid: async (siteId, callerId) => {
+      const [, session] = await Promise.all([inCohort(siteId, callerId), sessionToRead(siteId)]);
+      return session.key;
+    },
+    notOwner: (siteId) => outsideCohort(siteId, (session) => session.key),
+  },
+  "session.create": {
+    access: runCohortRule,
+    valid: async (siteId) => ({ siteId, session: sessionInput(unique("Session")) }),
+    recordIdOf: (_input, result) => (result as { sessionId: string }).sessionId,
+    auditSiteOf: siteOf,
+  },
+  "session.update": {
+    access: runCohortRule,
+    valid: async (siteId) => {
+      const session = await scheduledSession(siteId);
+      return {
+        ...session.key,
+        version: session.version,
+        session: { ...sessionInput(unique("Session")), capacity: 30 },
+        reason: "A bigger room came free.",
+      };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: siteOf,
+  },
+  "session.cancel": {
+    access: runCohortRule,
+    valid: async (siteId) => {
+      const session = await scheduledSession(siteId);
+      return { ...session.key, version: session.version, reason: "The trainer is unwell." };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: siteOf,
+  },
+  "session.recordAttendance": {
+    access: runCohortRule,
+    valid: async (siteId) => {
+      const session = await pastSession(siteId);
+      return { ...session.key, version: session.version, attended: [] };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: siteOf,
+  },
+  "session.book": {
+    access: bookingRule,
+    valid: async (siteId, callerId) => {
+      await inCohort(siteId, callerId);
+      return (await scheduledSession(siteId)).key;
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: siteOf,
+    notOwner: (siteId) => outsideCohort(siteId, (session) => session.key),
+  },
+  "session.cancelPlace": {
+    access: bookingRule,
+    valid: async (siteId, callerId) => {
+      await inCohort(siteId, callerId);
+      if (!callerId || !(await isProvider(siteId, callerId))) return (await sessionToRead(siteId)).key;
+      return (await bookedBy(siteId, callerId)).key;
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: siteOf,
+    notOwner: (siteId) => outsideCohort(siteId, (session) => session.key),
+  },
+  "session.ofOrganisation": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false, records: "own-organisation" },
+    valid: async (siteId, callerId) => (await inCohort(siteId, callerId)).key,
+    notOwner: async (siteId) => {
+      const other = await someoneElsesBookings(siteId);
+      return { caller: "provider", input: other.key, secrets: other.secrets };
+    },
   },
 };

@@ -142,6 +142,7 @@ describe("pagination cursors: junk, edited and borrowed ones get BAD_REQUEST, ne
       "application.board",
       "invitation.list",
       "member.list",
+      "session.list",
       "site.list",
     ]);
   });

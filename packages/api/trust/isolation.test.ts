@@ -128,7 +128,10 @@ describe("a record-level rule refuses a caller who does not own the record", () 
   it.each(recordLevel.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
     const attempt = await fixtures[path]?.notOwner?.(targetSite);
     if (!attempt) throw new Error(`${path} needs notOwner in trust/fixtures.ts`);
-    const caller = world.caller(attempt.caller, targetSite);
+    const caller =
+      typeof attempt.caller === "string"
+        ? world.caller(attempt.caller, targetSite)
+        : await world.signedInAs(attempt.caller.personId);
     await attack(path, procedure.type as "query" | "mutation", caller, attempt.input, attempt.secrets);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "./world";
 
 const world = useTrustWorld();
+const { cohortCaller } = world;
 afterAll(() => expectNothingPersonalIn(world.state.logs, world.secrets));
 
 const insiders: CallerKind[] = ["lead", "team", "expert", "provider", "national"];
@@ -33,7 +34,7 @@ describe("inside the site, each role can call exactly what its rule allows", () 
     const access = procedure.access as Access;
     const type = procedure.type as "query" | "mutation";
     for (const kind of insiders) {
-      const caller = world.caller(kind, kind === "national" ? null : targetSite);
+      const caller = cohortCaller(access, kind) ?? world.caller(kind, kind === "national" ? null : targetSite);
       const input = await fixtures[path]?.valid(targetSite, caller.personId ?? undefined);
       const before = await tableDigest();
       const response = await world.call(type, path, input, caller.token);

@@ -18,7 +18,15 @@ import { worldOrganisationName } from "../testing/world";
 export const targetSite: string = worldSites[0].siteId;
 export const otherSite: string = worldSites[1].siteId;
 
-export type CallerKind = "lead" | "team" | "expert" | "provider" | "national" | "outsider" | "anonymous";
+export type CallerKind =
+  | "lead"
+  | "team"
+  | "expert"
+  | "provider"
+  | "cohortProvider"
+  | "national"
+  | "outsider"
+  | "anonymous";
 export interface Caller {
   kind: CallerKind;
   siteId: string | null;
@@ -117,6 +125,11 @@ export function useTrustWorld() {
         await add(role, siteId, find(seeded.roleIn(siteId, role)));
       }
     }
+    // The target site's other provider calls the cohort's procedures (see cohortCaller), so the
+    // first provider's organisation stays free to apply for the application procedures' calls.
+    const providers = seeded.state.people.filter(seeded.roleIn(targetSite, "provider"));
+    const first = find(seeded.roleIn(targetSite, "provider"));
+    await add("cohortProvider", targetSite, providers.find((person) => person.id !== first.id) ?? null);
     await add(
       "national",
       null,
@@ -166,7 +179,24 @@ export function useTrustWorld() {
     return [...items.flatMap((member) => [member.name, member.email]), ...organisationNames(0)];
   }
 
-  return { ...seeded, caller, targetSecrets, secrets };
+  /**
+   * A provider calling a procedure that needs their organisation in the cohort gets the target
+   * site's other provider: putting an organisation in the cohort approves it, and an approved
+   * organisation cannot apply again, which the application procedures' calls by the first
+   * provider need. Undefined for any other call.
+   */
+  function cohortCaller(access: Access, kind: CallerKind): Caller | undefined {
+    if (kind !== "provider" || access.kind !== "site" || access.records !== "cohort") return undefined;
+    return caller("cohortProvider", targetSite);
+  }
+
+  /** Someone a fixture made for one attack (a provider outside the cohort, say), signed in. */
+  async function signedInAs(personId: string): Promise<Caller> {
+    const person = { id: personId, name: "", role: "provider", site: null, memberships: [] } as DevPerson;
+    return { kind: "provider", siteId: targetSite, personId, token: await seeded.tokenFor(person) };
+  }
+
+  return { ...seeded, caller, cohortCaller, signedInAs, targetSecrets, secrets };
 }
 
 /** Log lines carry ids, codes and timings only: these keys, and values of these shapes. */

@@ -1,0 +1,107 @@
+import { Clock, Cohort, CohortSession, Membership } from "@smallsupports/core";
+import type { Actor } from "@smallsupports/core/actor";
+import { toUkTime } from "@smallsupports/core/london-time";
+import { asMember } from "@smallsupports/core/seeding";
+import { approvedFor, asLead, decidedFor } from "./panel-records";
+import { freshApplicant, unique } from "./records";
+
+/**
+ * Cohorts and their sessions: the records their fixtures and attacks need, built through the
+ * services. Builders return the text the rules keep from anyone outside the cohort.
+ */
+
+const actorOf = (personId: string): Actor => ({ personId, national: false });
+
+/** A UK day `days` from now, as the session form takes it. */
+const ukDay = (days: number) => toUkTime(new Date(Date.now() + days * Clock.dayMs)).day;
+
+/** A session's fields under a distinctive title, three weeks ahead by default. */
+export const sessionInput = (title: string, day = ukDay(21)) => ({
+  kind: "networking" as const,
+  title,
+  description: "Meet the other providers in the cohort and share what is working.",
+  easyRead: "Meet other providers. Talk about your work.",
+  day,
+  startTime: "10:00",
+  endTime: "12:00",
+  format: "in-person" as const,
+  place: "The community hall",
+  stepFree: true,
+  hearingLoop: false,
+  quietRoom: true,
+  link: "",
+  audience: "Everyone in the cohort",
+  capacity: 40,
+});
+
+export interface ScheduledSession {
+  key: { siteId: string; sessionId: string };
+  version: number;
+  secrets: string[];
+}
+
+/** A session the site's lead schedules, three weeks ahead. */
+export async function scheduledSession(siteId: string): Promise<ScheduledSession> {
+  const title = unique("Secret session");
+  const session = await asLead(siteId, () => CohortSession.create({ siteId, session: sessionInput(title) }));
+  return { key: { siteId, sessionId: session.sessionId }, version: session.version, secrets: [title] };
+}
+
+/** A session scheduled a week and a half ago for two days ago: its attendance can be recorded. */
+export async function pastSession(siteId: string): Promise<ScheduledSession> {
+  const title = unique("Secret past session");
+  const session = await Clock.atTime(new Date(Date.now() - 10 * Clock.dayMs), () =>
+    asLead(siteId, () => CohortSession.create({ siteId, session: sessionInput(title, ukDay(-2)) })),
+  );
+  return { key: { siteId, sessionId: session.sessionId }, version: session.version, secrets: [title] };
+}
+
+/** Whether `callerId` acts for an organisation in `siteId`, and so books for it. */
+export async function isProvider(siteId: string, callerId?: string): Promise<boolean> {
+  const member = callerId ? await Membership.find(siteId, callerId) : undefined;
+  return member?.role === "provider";
+}
+
+/** A fresh session with a place booked by `callerId`, who must act for an organisation in the cohort. */
+export async function bookedBy(siteId: string, callerId: string): Promise<ScheduledSession> {
+  const session = await scheduledSession(siteId);
+  await asMember(actorOf(callerId), siteId, () => CohortSession.book(session.key));
+  return session;
+}
+
+/** An approved organisation (so in the cohort), fresh, with its cohort item's version. */
+export async function freshCohortMember(siteId: string) {
+  const approved = await approvedFor(siteId);
+  const member = await Cohort.memberOf(siteId, approved.key.organisationId);
+  if (!member) throw new Error("An approved organisation is not in its site's cohort.");
+  return { key: approved.key, version: member.version, secrets: approved.secrets };
+}
+
+/** An approved organisation the team has taken out of the cohort. */
+export async function removedFromCohort(siteId: string) {
+  const member = await freshCohortMember(siteId);
+  await asLead(siteId, () => Cohort.remove({ ...member.key, version: member.version, reason: "Taking a break." }));
+  return member;
+}
+
+/**
+ * A provider of `siteId` whose organisation has applied but is not approved, so is not in the
+ * cohort: every cohort procedure must refuse them.
+ */
+export async function applicantOutsideCohort(siteId: string): Promise<string> {
+  const applicant = await freshApplicant(siteId);
+  return applicant.actor.personId;
+}
+
+/**
+ * Another organisation of the cohort, with a place at a session under a distinctive title: a
+ * provider must not see either through that organisation's history.
+ */
+export async function someoneElsesBookings(siteId: string) {
+  const other = await decidedFor(siteId, undefined, "approved");
+  const session = await bookedBy(siteId, other.actor.personId);
+  return {
+    key: { siteId, organisationId: other.key.organisationId },
+    secrets: [...other.secrets, ...session.secrets],
+  };
+}
