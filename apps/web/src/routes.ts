@@ -25,7 +25,7 @@ export const routes: RouteDefinition[] = [
   // A reviewer's own review of one application: the conflict step, then scoring.
   { path: "/reviews/:siteId/:organisationId/:applicationId", component: lazy(() => import("./pages/review")) },
   {
-    // The site's summary, with its Team and Activity tabs as addresses of their own.
+    // The site's summary, with its Team, Cohort and Activity tabs as addresses of their own.
     path: "/sites/:siteId",
     component: lazy(() => import("./pages/site")),
     children: [
@@ -40,6 +40,8 @@ export const routes: RouteDefinition[] = [
         component: lazy(() => import("./pages/panel")),
       },
       { path: "/time", component: lazy(() => import("./pages/expert-time")) },
+      { path: "/cohort", component: lazy(() => import("./pages/cohort")) },
+      { path: "/cohort/sessions/:sessionId", component: lazy(() => import("./pages/cohort-session")) },
       { path: "/process", component: lazy(() => import("./pages/process-editor")) },
       { path: "/activity", component: lazy(() => import("./pages/activity")) },
     ],

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/solid-query";
-import { api } from "./client";
+import { api, retryCanHelp } from "./client";
 import type { DevInvitee, DevPerson, OutboxEmail } from "./types";
 
 /** A list the API hands out a page at a time; each page's cursor fetches the next. */
@@ -174,6 +174,41 @@ export const queries = {
 
   payRate: (siteId: string) =>
     queryOptions({ queryKey: ["time", siteId, "pay-rate"], queryFn: () => api.time.payRate.query({ siteId }) }),
+
+  /** The site's cohort: each organisation with its attendance and shared contacts; for the team, those taken out. */
+  cohort: (siteId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "directory"],
+      queryFn: () => api.cohort.directory.query({ siteId }),
+      retry: (count, error) => count < 2 && retryCanHelp(error),
+    }),
+
+  /** What the signed-in provider shares with the cohort. */
+  myCohortContact: (siteId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "my-contact"],
+      queryFn: () => api.cohort.myContact.query({ siteId }),
+    }),
+
+  /** A site's upcoming sessions, soonest first, or its past ones, latest first. */
+  sessions: (siteId: string, when: "upcoming" | "past") =>
+    paged(["cohort", siteId, "sessions", when], (cursor) =>
+      api.session.list.query({ siteId, when, cursor, limit: 10 }),
+    ),
+
+  /** One session, with its places as the caller may see them. */
+  session: (siteId: string, sessionId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "session", sessionId],
+      queryFn: () => api.session.get.query({ siteId, sessionId }),
+    }),
+
+  /** What an organisation's people booked and whether they came. */
+  organisationSessions: (siteId: string, organisationId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "organisation", organisationId],
+      queryFn: () => api.session.ofOrganisation.query({ siteId, organisationId }),
+    }),
 
   /** The seeded people to sign in as; only a local server answers. */
   devPeople: () =>
@@ -376,4 +411,64 @@ export function afterApplicationOutcome(
 /** After someone records or removes time, or the lead sets the day rate. */
 export function afterTimeChange(queryClient: QueryClient, siteId: string) {
   return queryClient.invalidateQueries({ queryKey: ["time", siteId] });
+}
+
+/** A session as the API answers any change to it. */
+type SessionView = Awaited<ReturnType<typeof api.session.book.mutate>>;
+type OrganisationSessions = Awaited<ReturnType<typeof api.session.ofOrganisation.query>>;
+
+/**
+ * After the team or a provider changes a session or a place at it: the session (read strongly
+ * consistently), the lists of sessions and the activity. The answer goes into the session's cache
+ * at once, so the page shows the new place before the list comes back.
+ */
+export function afterSessionChange(queryClient: QueryClient, siteId: string, session?: SessionView) {
+  if (session) {
+    queryClient.setQueryData(queries.session(siteId, session.sessionId).queryKey, (current) =>
+      current ? { ...current, session } : current,
+    );
+  }
+  return Promise.all(
+    [
+      ["cohort", siteId, "sessions"],
+      ["cohort", siteId, "session"],
+      ["cohort", siteId, "directory"],
+      queries.activity(siteId).queryKey,
+    ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  );
+}
+
+/**
+ * After the signed-in provider books or gives up a place: their organisation's list of sessions
+ * comes from an index that can lag a moment behind the booking, so it is updated from the
+ * booking's own answer instead of being fetched again.
+ */
+export function recordOwnPlace(
+  queryClient: QueryClient,
+  siteId: string,
+  organisationId: string,
+  me: { personId: string; name: string },
+  session: SessionView,
+) {
+  queryClient.setQueryData(
+    queries.organisationSessions(siteId, organisationId).queryKey,
+    (current: OrganisationSessions | undefined) => {
+      if (!current) return current;
+      const others = current.filter(
+        (entry) => !(entry.session.sessionId === session.sessionId && entry.personId === me.personId),
+      );
+      if (!session.myPlace) return others;
+      const mine = { session, personId: me.personId, name: me.name, status: session.myPlace.status, attended: null };
+      return [mine, ...others];
+    },
+  );
+}
+
+/** After the team takes an organisation out of the cohort or adds one, or a provider changes what they share. */
+export function afterCohortChange(queryClient: QueryClient, siteId: string) {
+  return Promise.all(
+    [["cohort", siteId, "directory"], ["cohort", siteId, "my-contact"], queries.activity(siteId).queryKey].map(
+      (queryKey) => queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
 }

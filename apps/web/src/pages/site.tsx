@@ -13,6 +13,7 @@ import { SiteSummary } from "./site-summary";
 
 const timeTabTitle = "Experts' time";
 const ownTimeTitle = "Your time";
+const cohortTitle = "Cohort";
 
 /** Why a site could not be opened, as its heading and page title. */
 function siteProblem(error: unknown): string {
@@ -42,9 +43,14 @@ export default function SitePage(props: RouteSectionProps) {
   const onBoard = useMatch(() => "/sites/:siteId/applications/*");
   const onProcess = useMatch(() => "/sites/:siteId/process");
   const onTime = useMatch(() => "/sites/:siteId/time");
+  const onCohort = useMatch(() => "/sites/:siteId/cohort/*");
+  const onSession = useMatch(() => "/sites/:siteId/cohort/sessions/*");
   // Someone without tabs who records their own time (an expert by experience) opens it as a page.
   const ownTimeOnly = () => !canSeeTeam() && may(myRole(), "logTime");
   const onOwnTime = () => !!onTime() && ownTimeOnly();
+  // A provider has no tabs either: the cohort opens as a page of its own.
+  const cohortOnly = () => !canSeeTeam() && may(myRole(), "seeCohort");
+  const onOwnCohort = () => !!onCohort() && cohortOnly();
   // Whether the tabs are shown depends on the person's role, so wait for both.
   const loading = () => site.isPending || me.isPending;
 
@@ -53,6 +59,7 @@ export default function SitePage(props: RouteSectionProps) {
     if (site.isError) return siteProblem(site.error);
     const name = site.data?.name ?? "";
     if (onOwnTime()) return [ownTimeTitle, name];
+    if (onOwnCohort()) return [cohortTitle, name];
     const tab = onActivity()
       ? "Activity"
       : onBoard()
@@ -61,7 +68,9 @@ export default function SitePage(props: RouteSectionProps) {
           ? "Approval process"
           : onTime()
             ? timeTabTitle
-            : "Team";
+            : onCohort()
+              ? cohortTitle
+              : "Team";
     return canSeeTeam() ? [tab, name] : name;
   });
 
@@ -118,6 +127,20 @@ export default function SitePage(props: RouteSectionProps) {
           </div>
           <SiteContext.Provider value={siteView}>{props.children}</SiteContext.Provider>
         </Match>
+        <Match when={site.data && onOwnCohort()}>
+          {/* A session's page has its own way back, to the cohort. */}
+          <Show when={!onSession()}>
+            <A class="back-link" href={`/sites/${params.siteId}`}>
+              <span aria-hidden="true">←</span> Back to {site.data?.name}
+            </A>
+          </Show>
+          <div class="page-heading">
+            <div>
+              <PageHeading>{site.data?.name}'s cohort</PageHeading>
+            </div>
+          </div>
+          <SiteContext.Provider value={siteView}>{props.children}</SiteContext.Provider>
+        </Match>
         <Match when={site.data}>
           {(data) => (
             <>
@@ -133,6 +156,18 @@ export default function SitePage(props: RouteSectionProps) {
                 </Show>
               </div>
               <SiteSummary site={data()} role={myRole()} />
+              <Show when={cohortOnly()}>
+                <section class="card" aria-labelledby="cohort-prompt-heading">
+                  <h2 id="cohort-prompt-heading">The cohort</h2>
+                  <p>
+                    Approved providers meet, train and mentor each other: networking, training, mentoring circles and
+                    peer support.
+                  </p>
+                  <A class="button" href={`/sites/${params.siteId}/cohort`}>
+                    Go to the cohort
+                  </A>
+                </section>
+              </Show>
               <Show when={ownTimeOnly()}>
                 <section class="card time-prompt" aria-labelledby="time-prompt-heading">
                   <h2 id="time-prompt-heading">Your paid time</h2>
@@ -152,7 +187,7 @@ export default function SitePage(props: RouteSectionProps) {
                 when={canSeeTeam()}
                 // Only the lead and team have tabs: anyone else following a tab's link sees the summary.
                 fallback={
-                  <Show when={onActivity() || onBoard() || onProcess() || onTime()}>
+                  <Show when={onActivity() || onBoard() || onProcess() || onTime() || onCohort()}>
                     <Navigate href={`/sites/${params.siteId}`} />
                   </Show>
                 }
@@ -167,6 +202,11 @@ export default function SitePage(props: RouteSectionProps) {
                     <li>
                       <A class="tab" href={`/sites/${params.siteId}/applications`}>
                         Applications
+                      </A>
+                    </li>
+                    <li>
+                      <A class="tab" href={`/sites/${params.siteId}/cohort`}>
+                        {cohortTitle}
                       </A>
                     </li>
                     <li>
