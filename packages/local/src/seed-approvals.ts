@@ -3,6 +3,7 @@ import { type Actor, withActor } from "@smallsupports/core/actor";
 import { memberOf } from "@smallsupports/core/seeding";
 import { type SeedSite, seedEmail, seedName } from "./seed-data";
 import {
+  cohortOrganisations,
   lancashireOrganisations,
   type SeedOrganisation,
   type SeedStep,
@@ -38,22 +39,37 @@ export async function seedApprovals(input: {
   const organisations = [
     ...(siteIndex === 0 ? lancashireOrganisations : []),
     ...seedOrganisations(siteIndex, site.area),
+    ...cohortOrganisations(siteIndex, site.area),
   ];
+  const registered: SeededOrganisation[] = [];
   for (const [index, organisation] of organisations.entries()) {
     // Lancashire's second version comes out after its example cohort applied on the first.
     if (siteIndex === 0 && index === lancashireOrganisations.length) {
       await at(40, () => panel.lead.as(() => publishSecondVersion(siteId)));
     }
-    const registered = Math.min(organisation.registeredDaysAgo, publishedDaysAgo - 1);
+    const registeredDaysAgo = Math.min(organisation.registeredDaysAgo, publishedDaysAgo - 1);
     const member = providers[index];
-    const actor = member ?? (await signUp(siteId, siteIndex, index, registered));
-    const { organisationId } = await at(registered, () =>
+    const actor = member ?? (await signUp(siteId, siteIndex, index, registeredDaysAgo));
+    const { organisationId } = await at(registeredDaysAgo, () =>
       withActor(actor, () => Organisation.register({ siteId, organisation: profileOf(organisation) })),
     );
-    await progress(panel, await memberOf(actor, siteId), organisation, organisationId, registered, index);
+    const provider = await memberOf(actor, siteId);
+    await progress(panel, provider, organisation, organisationId, registeredDaysAgo, index);
+    registered.push({ organisation, organisationId, actor, provider, decidedDaysAgo: registeredDaysAgo - 31 });
   }
   await logTime(panel);
   if (closedSites.has(siteId)) await at(3, () => panel.lead.as(() => Site.setOpen({ siteId, open: false })));
+  return registered;
+}
+
+/** An organisation as the seed left it, with one of its people ready to act for it. */
+export interface SeededOrganisation {
+  organisation: SeedOrganisation;
+  organisationId: string;
+  actor: Actor;
+  provider: Member;
+  /** When the panel decided, for those that reached a decision. */
+  decidedDaysAgo: number;
 }
 
 async function signUp(siteId: string, siteIndex: number, index: number, registered: number): Promise<Actor> {

@@ -127,6 +127,45 @@ export function seedOrganisations(siteIndex: number, area: string): SeedOrganisa
   });
 }
 
+const cohortPrefixes = [
+  "Heartwood",
+  "Threadwork",
+  "Evergreen",
+  "Tideway",
+  "Beacon",
+  "Hillside",
+  "Roots and Wings",
+  "Elm Tree",
+];
+
+/**
+ * The organisations a site approved in its first months, which make up its cohort: established
+ * providers, and one approved to walk through while its registration goes on. They went through
+ * the whole process, so their decisions, plans and statistics are real.
+ */
+export function cohortOrganisations(siteIndex: number, area: string): SeedOrganisation[] {
+  return [0, 1, 2, 3].map((index) => {
+    const n = siteIndex * 4 + index;
+    const walking = index === 3;
+    const outcome: Outcome = walking ? "walking-through" : "approved";
+    return {
+      legalName: `${cohortPrefixes[n % cohortPrefixes.length]} ${nameSuffixes[(n + siteIndex) % nameSuffixes.length]}`,
+      tradingName: index % 2 === 0 ? (cohortPrefixes[n % cohortPrefixes.length] as string) : undefined,
+      area: area.split(/,| and /)[0]?.trim() || area,
+      foundedYear: walking ? 2024 : 2010 + (n % 9),
+      peopleSupported: walking ? 3 : 5 + (n % 5),
+      cqcStatus: walking ? "in-progress" : "registered",
+      cqcRating: walking ? undefined : n % 3 === 0 ? "outstanding" : "good",
+      difference: differences[(n + 2) % differences.length] as string,
+      step: "decision",
+      outcome,
+      // Reviewed, so each decision carries the panel's feedback and its plan the weakest criteria.
+      reviewedBy: { experts: 1, team: index % 2 === 0 },
+      registeredDaysAgo: 160 - index * 12,
+    };
+  });
+}
+
 /** Facts that fit each decision: the panel's reasons in seed-panels.ts speak to them. */
 const decidedFacts: Record<Outcome, Partial<SeedOrganisation>> = {
   approved: { foundedYear: 2016, peopleSupported: 9, cqcStatus: "registered", cqcRating: "good" },

@@ -20,8 +20,9 @@ export type SeedMarker = "started" | "complete";
  * new kinds of record), so data kept in .data/ from before is written again rather than served
  * half-fitting the code. 2: organisations, approval processes, applications and the board index.
  * 3: panel reviews, decisions, development plans, requests for information and experts' time.
+ * 4: cohorts: the organisations approved in each site's first months, sessions and places.
  */
-export const demoDataVersion = 3;
+export const demoDataVersion = 4;
 
 /** What a start finds: no table yet, the whole demo, or a seed that stopped part way. */
 export type DemoDataState = "missing" | "complete" | "incomplete";

@@ -2,6 +2,8 @@ import {
   Activity,
   Application,
   Clock,
+  Cohort,
+  CohortSession,
   Decision,
   DevelopmentPlan,
   ExpertTime,
@@ -241,5 +243,43 @@ describe("the demo's panels and decisions", () => {
     expect(first.before).toBeGreaterThanOrEqual(1);
     expect(first.overdue).toBeGreaterThanOrEqual(1);
     expect(await withActor(systemActor, () => Review.remind())).toEqual({ before: 0, overdue: 0 });
+  });
+});
+
+describe("the demo's cohorts", () => {
+  it("gives every site a cohort meeting at sessions: past with who came, one full with a waiting list, one cancelled", async () => {
+    for (const site of seedSites) {
+      const { siteId } = site;
+      const lead = await leadOf(siteId);
+      const as = <T>(run: () => Promise<T>) => asMember(lead, siteId, run);
+      const directory = await as(() => Cohort.directory({ siteId }));
+      expect(directory.organisations.length, siteId).toBeGreaterThanOrEqual(3);
+      expect(
+        directory.organisations.some((member) => member.attended > 0 && member.missed > 0),
+        siteId,
+      ).toBe(true);
+      expect(directory.organisations.flatMap((member) => member.contacts).length, siteId).toBeGreaterThanOrEqual(2);
+      expect(directory.removed.length, siteId).toBe(seedSites.indexOf(site) % 3 === 2 ? 1 : 0);
+
+      const upcoming = (await as(() => CohortSession.list({ siteId, when: "upcoming", limit: 50 }))).items;
+      const past = (await as(() => CohortSession.list({ siteId, when: "past", limit: 50 }))).items;
+      expect(
+        upcoming.some((session) => session.booked >= session.capacity && session.waiting > 0),
+        siteId,
+      ).toBe(true);
+      expect(
+        upcoming.some((session) => session.status === "cancelled" && session.reason),
+        siteId,
+      ).toBe(true);
+      expect(past.filter((session) => session.attendanceRecorded).length, siteId).toBeGreaterThanOrEqual(2);
+      expect(
+        past.some((session) => !session.attendanceRecorded),
+        siteId,
+      ).toBe(true);
+      const counts = await SiteStats.counts(siteId);
+      expect(counts.get(SiteStats.counterName.sessionsHeld), siteId).toBe(2);
+      expect(counts.get(SiteStats.counterName.attended), siteId).toBeGreaterThanOrEqual(3);
+      expect(counts.get(SiteStats.counterName.cohortMembers), siteId).toBe(directory.organisations.length);
+    }
   });
 });

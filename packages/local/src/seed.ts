@@ -2,6 +2,7 @@ import { Clock, Invitation, Person } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
 import { addSiteWithLead, inviteAndJoin } from "@smallsupports/core/seeding";
 import { seedApprovals } from "./seed-approvals";
+import { seedCohort } from "./seed-cohort";
 import {
   type SeedSite,
   seedEmail,
@@ -28,7 +29,8 @@ export interface SeedSummary {
  * following weeks. Each site also has invitations still waiting, and some sites one that has
  * run out, so the team page shows every state. Each site publishes its approval process and
  * organisations apply, one at every point of the way (see seed-approvals.ts); the site's panel
- * reviews and decides, and its people log their time (see seed-panels.ts). The benchmark seeds
+ * reviews and decides, and its people log their time (see seed-panels.ts); the approved
+ * organisations meet in the site's cohort (see seed-cohort.ts). The benchmark seeds
  * more sites than the demo's twelve in just the same way.
  */
 export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> {
@@ -65,7 +67,14 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
         team: joined.team,
         experts: joined.expert,
       });
-      await seedApprovals({ site, siteIndex, startedDaysAgo: started, panel, providers: joined.provider });
+      const organisations = await seedApprovals({
+        site,
+        siteIndex,
+        startedDaysAgo: started,
+        panel,
+        providers: joined.provider,
+      });
+      await seedCohort(panel, organisations);
       for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
         const name = seedName(1000 + siteIndex * 10 + index);
         await Clock.atTime(daysAgo(waiting.daysAgo), () =>
