@@ -280,6 +280,39 @@ for (const width of [360, 1280]) {
   await shot("application-form-information-requested");
   await page.getByRole("button", { name: "Sign out" }).click();
 
+  // The cohort: the team's tab, scheduling, a full session, recording who came; a provider's view.
+  await signInAs(page, "Lancashire and South Cumbria", 0);
+  await page.getByRole("heading", { name: "My sites" }).waitFor();
+  await page.goto(`${base}/sites/${lancashire}/cohort`);
+  await page.getByRole("heading", { name: "Sessions coming up" }).waitFor();
+  await page.locator(".session-item").first().waitFor();
+  await page.locator(".cohort-member").first().waitFor();
+  await shot("cohort-team");
+  await page.getByRole("button", { name: "Schedule a session" }).click();
+  await page.getByRole("dialog").waitFor();
+  await page.getByRole("button", { name: "Schedule session" }).click();
+  await page.getByText("There is a problem").waitFor();
+  await shot("session-dialog-errors", false);
+  await page.keyboard.press("Escape");
+  await page.getByRole("link", { name: "Mentoring circle: growing without getting big" }).click();
+  await page.getByRole("heading", { name: "Waiting list, first come first served" }).waitFor();
+  await shot("session-full-team");
+  await page.goto(`${base}/sites/${lancashire}/cohort`);
+  await page.getByRole("link", { name: "Peer support: when a month goes wrong" }).click();
+  await page.getByRole("heading", { name: "Who came" }).waitFor();
+  await shot("session-attendance");
+  await signInForOrganisation(page, lancashire, "Heartwood");
+  await page.goto(`${base}/sites/${lancashire}`);
+  await page.getByRole("link", { name: "Go to the cohort" }).click();
+  await page.getByRole("heading", { name: "Your organisation's sessions" }).waitFor();
+  await page.getByRole("table").waitFor();
+  await page.locator(".cohort-member").first().waitFor();
+  await shot("cohort-provider");
+  await page.getByRole("link", { name: "Lunch with the Learning Disability Partnership Board" }).first().click();
+  await page.getByRole("heading", { name: "Lunch with the Learning Disability Partnership Board" }).waitFor();
+  await shot("session-provider");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
   // The public way in, and the local emails page.
   await page.goto(`${base}/apply`);
   await page.getByRole("heading", { name: "Sites taking applications" }).waitFor();

@@ -1,0 +1,119 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, signInAs, signInForOrganisation, usePlatformAndBrowser } from "./platform";
+
+const { newPage } = usePlatformAndBrowser();
+
+const site = "Devon";
+const siteId = "devon";
+const title = "Training: safe recruitment with the person";
+
+/** A UK day some weeks ahead, as a date box takes it. */
+const weeksAhead = (weeks: number) => new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+
+async function openCohort(page: Page) {
+  await page.goto(`/sites/${siteId}/cohort`);
+  await page.getByRole("heading", { name: "Sessions coming up" }).waitFor();
+  await page.locator(".session-item").first().waitFor();
+}
+
+describe("the cohort", () => {
+  it("the team schedules a session, two providers book it, one gives up their place and the first waiting gets it", async () => {
+    const lead = await newPage();
+    await signInAs(lead.page, site, 0);
+    await lead.page.getByRole("link", { name: new RegExp(`^${site}`) }).click();
+    await lead.page.getByRole("navigation", { name: "Site sections" }).getByRole("link", { name: "Cohort" }).click();
+    await lead.page.getByRole("heading", { name: "Sessions coming up" }).waitFor();
+    await lead.page.locator(".cohort-member").first().waitFor();
+    await expectAccessible(lead.page, "the team's cohort tab");
+    const organisations = (await lead.page.locator(".cohort-member h3").allTextContents()).map((name) => name.trim());
+    expect(organisations.length).toBeGreaterThanOrEqual(2);
+
+    // Scheduling: refused in plain words when empty, then saved with one place.
+    await lead.page.getByRole("button", { name: "Schedule a session" }).click();
+    const dialog = lead.page.getByRole("dialog", { name: "Schedule a session" });
+    await dialog.getByRole("button", { name: "Schedule session" }).click();
+    await dialog.getByText("There is a problem").waitFor();
+    await expectAccessible(lead.page, "scheduling a session, with its problems");
+    await dialog.getByRole("radio", { name: "Training" }).check();
+    await dialog.getByLabel("Title").fill(title);
+    await dialog.getByLabel("What happens at it").fill("How to recruit staff with the person and their family.");
+    await dialog.getByLabel("The same in easy read").fill("How to find staff with the person.");
+    await dialog.getByLabel("Day").fill(weeksAhead(6));
+    await dialog.getByLabel("Starts (UK time)").fill("10:00");
+    await dialog.getByLabel("Ends (UK time)").fill("12:00");
+    await dialog.getByLabel("The place, with its address").fill("Exeter Library, Castle Street");
+    await dialog.getByLabel("Step-free access").check();
+    await dialog.getByLabel("How many places").fill("1");
+    await dialog.getByRole("button", { name: "Schedule session" }).click();
+    await lead.page.getByText("The session is scheduled.").waitFor();
+    await lead.page.getByRole("heading", { name: title }).waitFor();
+    const sessionPath = new URL(lead.page.url()).pathname;
+    expect(sessionPath).toMatch(new RegExp(`^/sites/${siteId}/cohort/sessions/[0-9a-f-]{36}$`));
+    await expectAccessible(lead.page, "a session's page for the team");
+
+    // The first provider takes the one place; the second joins the waiting list.
+    const [firstName, secondName] = organisations as [string, string];
+    const first = await newPage();
+    await signInForOrganisation(first.page, siteId, firstName);
+    await first.page.goto(sessionPath);
+    await first.page.getByRole("button", { name: "Book a place" }).click();
+    await first.page.getByText("You have a place. Add it to your calendar").waitFor();
+    await expectAccessible(first.page, "a session a provider has booked");
+
+    const second = await newPage(360);
+    await signInForOrganisation(second.page, siteId, secondName);
+    await second.page.goto(sessionPath);
+    await second.page.getByRole("button", { name: "Join the waiting list" }).click();
+    await second.page.getByText("You are number 1 on the waiting list").first().waitFor();
+    await expectAccessible(second.page, "a provider on the waiting list, on a phone");
+
+    // The calendar file downloads with the session in it.
+    const download = first.page.waitForEvent("download");
+    await first.page.getByRole("button", { name: "Add to my calendar (.ics)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("training-safe-recruitment-with-the-person.ics");
+
+    // The first gives their place up (asked first); it goes to the second, who is told.
+    await first.page.getByRole("button", { name: "Give up my place" }).click();
+    await first.page.getByRole("alertdialog").getByRole("button", { name: "Give up my place" }).click();
+    await first.page.getByText("You have given up your place.").waitFor();
+    await first.page.getByRole("button", { name: "Join the waiting list" }).waitFor();
+    await second.page.reload();
+    await second.page.getByText("You have a place").first().waitFor();
+    const outbox = (await (await second.page.request.get("/api/dev/outbox")).json()) as {
+      emails: { subject: string }[];
+    };
+    expect(outbox.emails.map((email) => email.subject)).toContain(`You have a place at "${title}"`);
+
+    // The team sees who is coming, and the second provider's organisation on its own history.
+    await lead.page.reload();
+    await lead.page.getByRole("heading", { name: "Who is coming" }).waitFor();
+    await lead.page.getByText(secondName).first().waitFor();
+    await openCohort(second.page);
+    await second.page.getByRole("heading", { name: "Your organisation's sessions" }).waitFor();
+    await second.page.locator(".history-list").getByRole("link", { name: title }).waitFor();
+    await expectAccessible(second.page, "a provider's cohort page, on a phone");
+  });
+
+  it("after a session, the team records who came, and each organisation's attendance moves", async () => {
+    const lead = await newPage();
+    await signInAs(lead.page, site, 0);
+    await openCohort(lead.page);
+    await lead.page.getByRole("link", { name: "Peer support: when a month goes wrong" }).click();
+    const attendance = lead.page.getByRole("region", { name: "Who came" });
+    await attendance.waitFor();
+    const ticks = attendance.getByRole("checkbox");
+    expect(await ticks.count()).toBeGreaterThanOrEqual(2);
+    await ticks.first().check();
+    await expectAccessible(lead.page, "recording who came");
+    await attendance.getByRole("button", { name: "Save attendance" }).click();
+    await lead.page.getByText(/^Attendance saved: 1 of \d+ came\.$/).waitFor();
+    await openCohort(lead.page);
+    await expect
+      .poll(() =>
+        lead.page.locator(".session-item").filter({ hasText: "Peer support: when a month goes wrong" }).textContent(),
+      )
+      .toContain("Attendance recorded");
+  });
+});
