@@ -36,7 +36,8 @@ export default defineConfig({
           root: "e2e",
           include: ["*.test.ts"],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Each file starts the platform, which writes the whole demo first.
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

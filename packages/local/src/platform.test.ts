@@ -57,7 +57,7 @@ describe("the local platform, started three times on one data folder", () => {
       await platform.stop();
     }
     // The whole demo is written here, which takes a while on a busy machine.
-  }, 90_000);
+  }, 300_000);
 
   it("keeps complete demo data on the next start, without writing it again", async () => {
     expect(seededPeople).not.toHaveLength(0);
