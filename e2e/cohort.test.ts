@@ -116,4 +116,55 @@ describe("the cohort", () => {
       )
       .toContain("Attendance recorded");
   });
+
+  it("the team pairs a provider with a mentor, the pair logs a meeting, and the board shows who needs a check-in", async () => {
+    const lead = await newPage();
+    await signInAs(lead.page, site, 0);
+    await openCohort(lead.page);
+    await lead.page.locator(".pair-item").first().waitFor();
+    await lead.page.getByText(/pairs? needs? a check-in/).waitFor();
+    await expect.poll(() => lead.page.locator(".pair-item").first().textContent()).toContain("Needs a check-in");
+
+    await lead.page.getByRole("button", { name: "Pair a provider with a mentor" }).click();
+    const dialog = lead.page.getByRole("dialog", { name: "Pair a provider with a mentor" });
+    await dialog.getByLabel("The provider to be mentored").waitFor();
+    await dialog.getByRole("button", { name: "Pair them" }).click();
+    await dialog.getByText("Choose the provider to be mentored.").first().waitFor();
+    await expectAccessible(lead.page, "pairing, with its problems");
+    const mentee = dialog.getByLabel("The provider to be mentored");
+    const menteeName = ((await mentee.locator("option").nth(1).textContent()) ?? "").trim();
+    await mentee.selectOption({ index: 1 });
+    const mentor = dialog.getByLabel("Their mentor");
+    const mentorLabel = ((await mentor.locator("option").nth(1).textContent()) ?? "").trim();
+    await mentor.selectOption({ index: 1 });
+    await dialog.getByLabel("What they will work on").fill("Plan the first year of growing, one person at a time.");
+    await dialog.getByRole("button", { name: "Pair them" }).click();
+    await lead.page.getByText("They are paired.").waitFor();
+    await lead.page.getByRole("heading", { name: `${menteeName} with ${mentorLabel.split(",")[0]}` }).waitFor();
+    const pairPath = new URL(lead.page.url()).pathname;
+    await expectAccessible(lead.page, "a new pairing");
+
+    // The mentee's people log their first meeting, with notes only the pair and the team read.
+    const mentee1 = await newPage(360);
+    await signInForOrganisation(mentee1.page, siteId, menteeName);
+    await mentee1.page.goto(pairPath);
+    await mentee1.page.getByRole("heading", { name: "Log a meeting" }).waitFor();
+    await mentee1.page.getByLabel("How long, in minutes").fill("75");
+    await mentee1.page.getByLabel("Notes (optional)").fill("Talked about recruiting with the family.");
+    await mentee1.page.getByRole("button", { name: "Log meeting" }).click();
+    await mentee1.page.getByText(/^The meeting on .* is logged\.$/).waitFor();
+    await mentee1.page.getByText("Talked about recruiting with the family.").waitFor();
+    await mentee1.page.getByText("1 hour 15 minutes").first().waitFor();
+    await expectAccessible(mentee1.page, "a pairing's meetings, on a phone");
+
+    // The team sees it and can end it with a reason.
+    await lead.page.reload();
+    await lead.page.getByText("Talked about recruiting with the family.").waitFor();
+    await lead.page.getByRole("button", { name: "End this pairing" }).click();
+    const ending = lead.page.getByRole("dialog", { name: "End this pairing?" });
+    await ending.getByLabel("Why it is ending").fill("Paired by mistake in a test of the platform.");
+    await ending.getByRole("button", { name: "End the pairing" }).click();
+    await lead.page.getByText("The pairing has ended.").waitFor();
+    await lead.page.getByRole("heading", { name: "Log a meeting" }).waitFor({ state: "detached" });
+  });
 });

@@ -22,18 +22,22 @@ export const apiTableActions = [
 ];
 
 /**
- * What the daily reminder sweep (Review.remind) does: query the reviews due on a day through the
- * index that holds them by due date, and for each reminder mark the review, write the audit event
- * and the message in one transaction (transactions need no action of their own: each item in one
- * is authorised by its own action), then read whom to write to and record the message as sent.
+ * What the daily reminder sweeps (Review.remind, CohortSession.remind) do: query the reviews due
+ * and the sessions starting on a day through the index that holds both by day, and a session's
+ * places in the table; for each reminder mark the review or place, write the audit event and the
+ * message in one transaction (transactions need no action of their own: each item in one is
+ * authorised by its own action), then read whom to write to and record the message as sent.
  */
 export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
-/** The index of reviews by due date (`byDueDate` in packages/core/src/entities/review.ts). */
+/**
+ * The index of reviews by due date and sessions by the day they start (`byDueDate` in
+ * packages/core/src/entities/review.ts, `byStartDay` in entities/cohort-session.ts).
+ */
 export const reminderIndex: TableIndexName = "gsi2";
 /** 07:00 UTC every day: 7 or 8 in the morning in the UK, so reminders arrive at the start of a day. */
 export const reminderSchedule = "cron(0 7 * * ? *)";
 
-/** The Hono app on Lambda behind an HTTP API, and the daily reminders to reviewers. */
+/** The Hono app on Lambda behind an HTTP API, and the daily reminders to reviewers and to people booked on sessions. */
 export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const { auth } = use(Auth);
@@ -77,8 +81,9 @@ export function Api({ stack, app }: StackContext) {
     ],
   });
 
-  // Reminders to reviewers whose review is due in a week or overdue. The sweep is idempotent, so
-  // EventBridge's retry of a failed run never sends a reminder twice.
+  // Reminders to reviewers whose review is due in a week or overdue, and to people booked on a
+  // session two days ahead. The sweeps are idempotent, so EventBridge's retry of a failed run
+  // never sends a reminder twice.
   const reminders = new LambdaFunction(stack, "reminders", {
     handler: "packages/api/src/reminders.handler",
     nodejs: apiBundling,
@@ -86,7 +91,11 @@ export function Api({ stack, app }: StackContext) {
     timeout: 300,
     environment,
     permissions: [
-      new PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${reminderIndex}`] }),
+      new PolicyStatement({
+        actions: ["dynamodb:Query"],
+        // The day's reviews and sessions on the index; a session's places in the table.
+        resources: [`${table.tableArn}/index/${reminderIndex}`, table.tableArn],
+      }),
       new PolicyStatement({ actions: reminderTableActions, resources: [table.tableArn] }),
       sendMail,
     ],

@@ -181,7 +181,7 @@ describe("stage test", () => {
     }
   });
 
-  it("runs the reviewers' reminders daily at 07:00 UTC, with only the table access the sweep needs", () => {
+  it("runs the reminders (reviewers' and sessions') daily at 07:00 UTC, with only the table access the sweeps need", () => {
     templates.api.resourceCountIs("AWS::Events::Rule", 1);
     templates.api.hasResourceProperties("AWS::Events::Rule", {
       ScheduleExpression: reminderSchedule,
@@ -212,7 +212,8 @@ describe("stage test", () => {
       expect([statement.Action].flat()).not.toContain("dynamodb:Scan");
     }
     expect(dynamoActionsOf(statements)).toEqual(["dynamodb:Query", ...reminderTableActions].sort());
-    // Query reaches the due-date index only; item actions reach the table's items, not its indexes.
+    // Query reaches the index of days (and a session's places in the table); item actions reach
+    // the table's items, not its indexes.
     const query = dynamo.find((statement) => [statement.Action].flat().includes("dynamodb:Query"));
     expect(query?.Action).toBe("dynamodb:Query");
     expect(JSON.stringify(query?.Resource)).toContain(`"/index/${reminderIndex}"`);

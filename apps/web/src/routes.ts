@@ -42,6 +42,7 @@ export const routes: RouteDefinition[] = [
       { path: "/time", component: lazy(() => import("./pages/expert-time")) },
       { path: "/cohort", component: lazy(() => import("./pages/cohort")) },
       { path: "/cohort/sessions/:sessionId", component: lazy(() => import("./pages/cohort-session")) },
+      { path: "/cohort/mentoring/:pairId", component: lazy(() => import("./pages/mentoring-pair")) },
       { path: "/process", component: lazy(() => import("./pages/process-editor")) },
       { path: "/activity", component: lazy(() => import("./pages/activity")) },
     ],

@@ -5,6 +5,7 @@ import { decisionRouter } from "./router/decision";
 import { invitationRouter } from "./router/invitation";
 import { meRouter } from "./router/me";
 import { memberRouter } from "./router/member";
+import { mentoringRouter } from "./router/mentoring";
 import { organisationRouter } from "./router/organisation";
 import { planRouter } from "./router/plan";
 import { processRouter } from "./router/process";
@@ -30,6 +31,7 @@ export const appRouter = router({
   time: timeRouter,
   cohort: cohortRouter,
   session: sessionRouter,
+  mentoring: mentoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -60,7 +60,9 @@ export type RecordRule =
   /** Only the caller's own record. */
   | "self"
   /** Providers: only while their organisation is in the site's cohort. */
-  | "cohort";
+  | "cohort"
+  /** Providers: only mentoring pairings their organisation or they themselves are in. */
+  | "pair";
 
 export type Access =
   | { kind: "public" }

@@ -1,4 +1,4 @@
-import { Clock, Cohort, CohortSession, Membership } from "@smallsupports/core";
+import { Clock, Cohort, CohortSession, Membership, Mentoring } from "@smallsupports/core";
 import type { Actor } from "@smallsupports/core/actor";
 import { toUkTime } from "@smallsupports/core/london-time";
 import { asMember } from "@smallsupports/core/seeding";
@@ -104,4 +104,40 @@ export async function someoneElsesBookings(siteId: string) {
     key: { siteId, organisationId: other.key.organisationId },
     secrets: [...other.secrets, ...session.secrets],
   };
+}
+
+export interface Pairing {
+  key: { siteId: string; pairId: string };
+  version: number;
+  secrets: string[];
+}
+
+/**
+ * A mentoring pairing with a meeting logged: the mentee is the caller's organisation if they act
+ * for one (put in the cohort first), else a fresh one; the mentor is a person of a fresh approved
+ * organisation. Its goals and notes are what the rule keeps from everyone outside the pair.
+ */
+export async function pairingFor(siteId: string, callerId?: string): Promise<Pairing> {
+  const mentee = (await isProvider(siteId, callerId))
+    ? (await approvedFor(siteId, callerId)).key
+    : (await freshCohortMember(siteId)).key;
+  const mentor = await decidedFor(siteId, undefined, "approved");
+  const goals = unique("Secret mentoring goals");
+  const notes = unique("Secret meeting notes");
+  const created = await asLead(siteId, () =>
+    Mentoring.create({
+      siteId,
+      menteeOrganisationId: mentee.organisationId,
+      mentorPersonId: mentor.actor.personId,
+      goals,
+    }),
+  );
+  const key = { siteId, pairId: created.pair.pairId };
+  const logged = await asLead(siteId, () => Mentoring.logMeeting({ ...key, date: Clock.today(), minutes: 60, notes }));
+  return { key, version: logged.pair.version, secrets: [goals, notes] };
+}
+
+/** Someone of another organisation in the cohort, who is in no pairing: they must not reach one. */
+export async function outsideThePairing(siteId: string): Promise<string> {
+  return (await decidedFor(siteId, undefined, "approved")).actor.personId;
 }

@@ -21,6 +21,8 @@ import {
   bookedBy,
   freshCohortMember,
   isProvider,
+  outsideThePairing,
+  pairingFor,
   pastSession,
   removedFromCohort,
   type ScheduledSession,
@@ -329,6 +331,15 @@ const cohortRule = {
 } as const;
 const bookingRule = { kind: "site", roles: ["provider"], nationalMayRead: false, records: "cohort" } as const;
 const runCohortRule = { kind: "site", roles: ["lead", "team"], nationalMayRead: false } as const;
+const pairRule = {
+  kind: "site",
+  roles: ["lead", "team", "provider"],
+  nationalMayRead: false,
+  records: "pair",
+} as const;
+/** A pairing for a caller (theirs, if they act for an organisation), kept for every call: logging a meeting only adds one. */
+const pairingOnce = (siteId: string, callerId?: string) =>
+  once(`pairing ${siteId} ${callerId ?? "anyone"}`, () => pairingFor(siteId, callerId));
 const sessionIdOf = (input: unknown) => field(input, "sessionId");
 const siteOf = (input: unknown) => field(input, "siteId");
 const anyMember = ["lead", "team", "expert", "provider"] as const;
@@ -1194,5 +1205,66 @@ export const fixtures: Record<string, Fixture> = {
       const other = await someoneElsesBookings(siteId);
       return { caller: "provider", input: other.key, secrets: other.secrets };
     },
+  },
+  "mentoring.list": {
+    access: { kind: "site", roles: ["lead", "team", "provider"], nationalMayRead: false },
+    valid: async (siteId) => ({ siteId }),
+  },
+  "mentoring.candidates": {
+    access: runCohortRule,
+    valid: async (siteId) => ({ siteId }),
+  },
+  "mentoring.create": {
+    access: runCohortRule,
+    valid: async (siteId) => {
+      const [mentee, mentor] = await Promise.all([
+        freshCohortMember(siteId),
+        decidedFor(siteId, undefined, "approved"),
+      ]);
+      return {
+        siteId,
+        menteeOrganisationId: mentee.key.organisationId,
+        mentorPersonId: mentor.actor.personId,
+        goals: "Grow from three people to five, one at a time.",
+      };
+    },
+    recordIdOf: (_input, result) => (result as { pair: { pairId: string } }).pair.pairId,
+    auditSiteOf: siteOf,
+  },
+  "mentoring.get": {
+    access: pairRule,
+    valid: async (siteId, callerId) => (await pairingOnce(siteId, callerId)).key,
+    notOwner: async (siteId) => {
+      const pairing = await pairingOnce(siteId);
+      return { caller: { personId: await outsideThePairing(siteId) }, input: pairing.key, secrets: pairing.secrets };
+    },
+  },
+  "mentoring.logMeeting": {
+    access: pairRule,
+    valid: async (siteId, callerId) => ({
+      ...(await pairingOnce(siteId, callerId)).key,
+      date: Clock.today(),
+      minutes: 45,
+      notes: "We talked about recruiting.",
+    }),
+    recordIdOf: (input) => field(input, "pairId"),
+    auditSiteOf: siteOf,
+    notOwner: async (siteId) => {
+      const pairing = await pairingOnce(siteId);
+      return {
+        caller: { personId: await outsideThePairing(siteId) },
+        input: { ...pairing.key, date: Clock.today(), minutes: 45, notes: "Hijacked notes" },
+        secrets: pairing.secrets,
+      };
+    },
+  },
+  "mentoring.end": {
+    access: runCohortRule,
+    valid: async (siteId) => {
+      const pairing = await pairingFor(siteId);
+      return { ...pairing.key, version: pairing.version, reason: "They found a mentor nearer home." };
+    },
+    recordIdOf: (input) => field(input, "pairId"),
+    auditSiteOf: siteOf,
   },
 };

@@ -180,13 +180,15 @@ export function useTrustWorld() {
   }
 
   /**
-   * A provider calling a procedure that needs their organisation in the cohort gets the target
+   * A provider calling a procedure that needs their organisation in the cohort (its sessions, its
+   * mentoring pairings) gets the target
    * site's other provider: putting an organisation in the cohort approves it, and an approved
    * organisation cannot apply again, which the application procedures' calls by the first
    * provider need. Undefined for any other call.
    */
   function cohortCaller(access: Access, kind: CallerKind): Caller | undefined {
-    if (kind !== "provider" || access.kind !== "site" || access.records !== "cohort") return undefined;
+    if (kind !== "provider" || access.kind !== "site") return undefined;
+    if (access.records !== "cohort" && access.records !== "pair") return undefined;
     return caller("cohortProvider", targetSite);
   }
 

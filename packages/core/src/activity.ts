@@ -54,11 +54,14 @@ export const list = verb(
           : [],
     );
     const sessionIds = events.filter((event) => event.recordType === "session").map((event) => event.recordId);
-    const organisationIdsOfPlaces = parsed.flatMap((event) =>
-      event.recordType === "session" && typeof event.before.organisationId === "string"
+    const organisationIdsOfPlaces = parsed.flatMap((event) => [
+      ...(event.recordType === "session" && typeof event.before.organisationId === "string"
         ? [event.before.organisationId]
-        : [],
-    );
+        : []),
+      // A pairing names its mentee (as organisationId below) and its mentor's organisation.
+      ...(typeof event.after.menteeOrganisationId === "string" ? [event.after.menteeOrganisationId] : []),
+      ...(typeof event.after.mentorOrganisationId === "string" ? [event.after.mentorOrganisationId] : []),
+    ]);
     const [names, sites, invitees, organisations, stages, sessions] = await Promise.all([
       Person.namesOf(personIds),
       siteNames(siteIds),
@@ -127,7 +130,9 @@ function role(value: unknown): string {
 /** One plain sentence for an event, with today's names for the people and site it names. */
 function summarise(event: StoredEvent, { names, sites, invitees, organisations, stages, sessions }: Names): string {
   const organisationId =
-    event.recordType === "organisation" ? event.recordId : (event.after.organisationId ?? event.before.organisationId);
+    event.recordType === "organisation"
+      ? event.recordId
+      : (event.after.organisationId ?? event.before.organisationId ?? event.after.menteeOrganisationId);
   const organisation = organisations.get(String(organisationId)) ?? "an organisation";
   const stage = (value: unknown) => stages.get(String(value)) ?? "another stage";
   const person = names.get(event.recordId) ?? formerPerson;
@@ -272,6 +277,14 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
       return event.after.promoted
         ? `${placeHolder} gave up their place at ${session}; it went to ${names.get(String(event.after.promoted)) ?? formerPerson}, first waiting`
         : `${placeHolder} gave up their ${event.before.status === "waiting" ? "place on the waiting list for" : "place at"} ${session}`;
+    case "mentoring.paired":
+      return `Paired ${organisation} with a mentor from ${organisations.get(String(event.after.mentorOrganisationId)) ?? "an established provider"}`;
+    case "mentoring.meeting_logged":
+      return `Logged a mentoring meeting on ${event.after.date} (${formatMinutes(Number(event.after.minutes))})`;
+    case "mentoring.ended":
+      return `Ended a mentoring pairing after ${event.after.meetings === 1 ? "1 meeting" : `${event.after.meetings} meetings`}`;
+    case "session.reminded":
+      return `Reminded ${event.after.reminded === 1 ? "1 person" : `${event.after.reminded} people`} with a place that ${session} is in two days`;
     case "session.attendance_recorded":
       return `Recorded who came to ${session}: ${event.after.attended} of ${event.after.booked}`;
     default:

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addSiteWithTeam, approvedProvider, asMember, publishAndOpen, signUpAndRegister } from "../seeding";
 import { allItems, auditEvents, auditProblems, changesSince, useFreshTable } from "../testing";
 import * as Activity from "./activity";
-import type { Actor } from "./actor";
-import { atTime, dayMs } from "./clock";
+import { type Actor, systemActor, withActor } from "./actor";
+import { addDays, atTime, dayMs, today } from "./clock";
 import * as Cohort from "./cohort";
 import * as CohortSession from "./cohort-session";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "./errors";
@@ -478,6 +478,25 @@ describe("attendance", () => {
   });
 });
 
+describe("reminders", () => {
+  it("go two days before to everyone with a place (not those waiting), once however often the sweep runs", async () => {
+    const day = addDays(today(), CohortSession.reminderDaysBefore);
+    const { sessionId } = await scheduled({ day, capacity: 2, title: "Soon networking" });
+    for (const index of [7, 8, 9]) await as(provider(index).actor, () => CohortSession.book({ siteId, sessionId }));
+    const before = await allItems();
+    // Another test's session may start that day too: this one's messages are the ones to check.
+    const first = await withActor(systemActor, () => CohortSession.remind());
+    expect(first.reminded).toBeGreaterThanOrEqual(2);
+    const messages = (await queuedSince(before)).filter((message) => message.params?.sessionId === sessionId);
+    expect(messages.map((message) => (message.to as { person: string }).person).sort()).toEqual(
+      [provider(7), provider(8)].map((item) => item.actor.personId).sort(),
+    );
+    const email = await render(messages[0] as QueuedMessage, "https://smallsupports.example.org");
+    expect(email?.subject).toBe('Reminder: "Soon networking" is in two days');
+    expect(await withActor(systemActor, () => CohortSession.remind())).toEqual({ sessions: 0, reminded: 0 });
+  });
+});
+
 describe("the record of it", () => {
   it("audits every step without a name or typed text, and words it in the activity list", async () => {
     const events = await auditEvents();
@@ -496,6 +515,7 @@ describe("the record of it", () => {
       "session.waiting",
       "session.place_given_up",
       "session.attendance_recorded",
+      "session.reminded",
     ]) {
       expect(actions, action).toContain(action);
     }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as z from "zod";
 import { useActor, useMembership } from "./actor";
 import { change, useChange } from "./change";
-import { now } from "./clock";
+import { addDays, now, today } from "./clock";
 import * as Cohort from "./cohort";
 import {
   type PlaceStatus,
@@ -769,3 +769,54 @@ export const ofOrganisation = verb(
     });
   },
 );
+
+/** How many days before a session the people booked are reminded. */
+export const reminderDaysBefore = 2;
+
+/**
+ * Reminds everyone with a place at a session starting on the UK day two days after `day`, in
+ * every site (and national events): one change a session, marking each place reminded with its
+ * message, so running twice sends once. Returns how many reminders went. Run it as the platform.
+ */
+export async function remind(day: string = today()): Promise<{ sessions: number; reminded: number }> {
+  const startDay = addDays(day, reminderDaysBefore);
+  const { data } = await db.entities.cohortSession.query.byStartDay({ startDay }).go({ pages: "all" });
+  const sent = { sessions: 0, reminded: 0 };
+  for (const session of data) {
+    if (session.status !== "scheduled") continue;
+    const { siteId, sessionId } = session;
+    const due = (await placesOf(siteId, sessionId)).filter((place) => place.status === "booked" && !place.reminded);
+    if (due.length === 0) continue;
+    try {
+      await change("session.remind", async () => {
+        const { write, audit, send } = useChange();
+        for (const place of due) {
+          write(({ sessionPlace }) =>
+            sessionPlace
+              .patch({ siteId, sessionId, personId: place.personId })
+              .set({ reminded: true })
+              .where(
+                (attributes, operations) =>
+                  `${operations.eq(attributes.reminded, false)} AND ${operations.eq(attributes.status, "booked")}`,
+              )
+              .commit(),
+          );
+          send({ siteId, template: "session-reminder", to: { person: place.personId }, params: { sessionId } });
+        }
+        audit({
+          siteId,
+          action: "session.reminded",
+          recordType: "session",
+          recordId: sessionId,
+          after: { reminded: due.length, startDay },
+        });
+      });
+      sent.sessions++;
+      sent.reminded += due.length;
+    } catch (error) {
+      // Someone gave up a place, or another sweep reminded them, a moment ago: the next run sends the rest.
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return sent;
+}

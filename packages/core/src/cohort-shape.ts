@@ -41,3 +41,22 @@ export type SessionStatus = (typeof sessionStatuses)[number];
 /** How an organisation came to be in the cohort. */
 export const cohortJoins = ["approval", "team"] as const;
 export type CohortJoin = (typeof cohortJoins)[number];
+
+/** How a mentoring pairing is going, worked out from when it began and when the pair last met. */
+export const pairStates = ["too-early", "on-track", "needs-check-in"] as const;
+export type PairState = (typeof pairStates)[number];
+
+export const pairStateLabels: Record<PairState, string> = {
+  "too-early": "Too early to tell",
+  "on-track": "On track",
+  "needs-check-in": "Needs a check-in",
+};
+
+/**
+ * When a pairing needs the team: it is too early to tell for its first 4 weeks; it needs a
+ * check-in when no meeting has been logged for 6 weeks, or none at all 3 weeks after it began.
+ */
+export const mentoringWeeks = { tooEarly: 4, sinceLastMeeting: 6, firstContact: 3 } as const;
+
+export const pairStatuses = ["active", "ended"] as const;
+export type PairStatus = (typeof pairStatuses)[number];

@@ -11,6 +11,7 @@ import { PayRateEntity, TimeEntryEntity } from "./entities/expert-time";
 import { InformationRequestEntity } from "./entities/information-request";
 import { InvitationEntity, InviteeClaimEntity } from "./entities/invitation";
 import { MembershipEntity } from "./entities/membership";
+import { MentoringMeetingEntity, MentoringPairEntity } from "./entities/mentoring";
 import { OpenSiteEntity } from "./entities/open-site";
 import { OrganisationEntity } from "./entities/organisation";
 import { OutboxMessageEntity } from "./entities/outbox-message";
@@ -43,6 +44,8 @@ export const db = new Service({
   cohortSession: CohortSessionEntity,
   sessionPlace: SessionPlaceEntity,
   waitingEntry: WaitingEntryEntity,
+  mentoringPair: MentoringPairEntity,
+  mentoringMeeting: MentoringMeetingEntity,
   timeEntry: TimeEntryEntity,
   payRate: PayRateEntity,
   person: PersonEntity,

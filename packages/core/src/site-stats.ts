@@ -61,6 +61,8 @@ export const counterName = {
   /** Booked places at held sessions: came, and did not. */
   attended: "cohort:attended",
   missed: "cohort:missed",
+  /** Mentoring pairings under way. */
+  activePairs: "mentoring:active",
 } as const;
 
 /** Adds to one named counter of a site (negative subtracts); the counter is made if it is new. */

@@ -91,9 +91,15 @@ export const cursorSchema = z.string().max(2048).nullish();
 export const pageSizeSchema = z.number().int().min(1).max(100).default(25);
 
 /** A record's id that the platform made (a UUID). */
+/** A record's id: a UUID, as the services make them. */
+export const recordIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export const recordIdSchema = z
   .string({ error: "The record reference is missing: refresh the page and try again." })
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "That record reference is not valid.");
+  .regex(recordIdPattern, "That record reference is not valid.");
+
+/** A record chosen from a list: refused in the words of what to choose when nothing was chosen. */
+export const chosenRecordSchema = (words: string) => z.string({ error: words }).regex(recordIdPattern, words);
 
 /** A real calendar day, YYYY-MM-DD: "2026-02-30" and "2026-13-01" are refused. */
 export const dateSchema = z

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadEnv } from "@smallsupports/api/env";
 import type { LogSink } from "@smallsupports/api/log";
 import { startServer } from "@smallsupports/api/server";
-import { Review } from "@smallsupports/core";
+import { CohortSession, Review } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import { startDynamoLocal } from "./dynamo-local";
 import { type DemoDataState, demoDataState, writeDemoData } from "./seed-state";
@@ -78,10 +78,13 @@ export async function startLocalPlatform(options: {
   };
   // A failed sweep must never take the server down: the next one sends what this one did not.
   const sweep = () =>
-    withActor(systemActor, () => Review.remind()).catch((error: unknown) => {
+    withActor(systemActor, async () => {
+      await Review.remind();
+      await CohortSession.remind();
+    }).catch((error: unknown) => {
       if (stopping) return;
       const kind = error instanceof Error ? error.name : "Error";
-      console.error(`The reviewers' reminders could not be sent (${kind}); the server tries again within the hour.`);
+      console.error(`The reminders could not be sent (${kind}); the server tries again within the hour.`);
     });
   const remindHourly = () => {
     if (stopping) return;

@@ -35,6 +35,8 @@ export async function seedCohort(panel: PanelCast, organisations: SeededOrganisa
       came: (index) => index !== 2,
     },
     { inDays: -3, fields: peerSupport(siteIndex), bookers: 3 },
+    // Two days ahead: the reminder sweep tells its people when the platform starts.
+    { inDays: 2, fields: dropIn, bookers: 2 },
     { inDays: 8, fields: mentoringCircle, bookers: 4 },
     { inDays: 15, fields: partnershipLunch(siteIndex), bookers: 2 },
     {
@@ -257,6 +259,18 @@ const coffeeMorning: Omit<CohortSession.SessionFields, "day"> = {
   ...inPerson("The Quaker Meeting House", { stepFree: false, hearingLoop: false, quietRoom: true }),
   audience: "Providers in their first year",
   capacity: 10,
+};
+
+const dropIn: Omit<CohortSession.SessionFields, "day"> = {
+  kind: "peer-support",
+  title: "Online drop-in: ask the cohort",
+  description: "Bring a question about running a small provider, big or small, and hear how others handled it.",
+  easyRead: "Ask other providers a question.\nOnline, for one hour.",
+  startTime: "12:30",
+  endTime: "13:30",
+  ...online("ask-the-cohort"),
+  audience: "Everyone in the cohort",
+  capacity: 15,
 };
 
 const budgetsTraining: Omit<CohortSession.SessionFields, "day"> = {

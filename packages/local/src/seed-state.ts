@@ -20,7 +20,7 @@ export type SeedMarker = "started" | "complete";
  * new kinds of record), so data kept in .data/ from before is written again rather than served
  * half-fitting the code. 2: organisations, approval processes, applications and the board index.
  * 3: panel reviews, decisions, development plans, requests for information and experts' time.
- * 4: cohorts: the organisations approved in each site's first months, sessions and places.
+ * 4: cohorts: the organisations approved in each site's first months, sessions, places and mentoring.
  */
 export const demoDataVersion = 4;
 

@@ -9,6 +9,7 @@ import {
   ExpertTime,
   InformationRequest,
   Invitation,
+  Mentoring,
   Organisation,
   Person,
   Process,
@@ -24,7 +25,8 @@ import { seed } from "./seed";
 import { seedSites } from "./seed-data";
 
 useFreshTable();
-beforeAll(() => seed());
+// The whole demo, twelve sites through the services: minutes on a busy machine.
+beforeAll(() => seed(), 300_000);
 
 describe("the demo seed", () => {
   it("creates twelve sites, each with a lead, a team, experts and providers", async () => {
@@ -281,5 +283,25 @@ describe("the demo's cohorts", () => {
       expect(counts.get(SiteStats.counterName.attended), siteId).toBeGreaterThanOrEqual(3);
       expect(counts.get(SiteStats.counterName.cohortMembers), siteId).toBe(directory.organisations.length);
     }
+  });
+
+  it("gives every site mentoring pairs too early to tell, on track and needing a check-in, with meetings logged", async () => {
+    let ended = 0;
+    for (const site of seedSites) {
+      const { siteId } = site;
+      const lead = await leadOf(siteId);
+      const pairs = await asMember(lead, siteId, () => Mentoring.list({ siteId }));
+      const states = new Set(pairs.map((pair) => pair.state));
+      for (const state of ["too-early", "on-track", "needs-check-in"])
+        expect(states, `${siteId} ${state}`).toContain(state);
+      expect(
+        pairs.reduce((total, pair) => total + pair.meetings, 0),
+        siteId,
+      ).toBeGreaterThanOrEqual(3);
+      ended += pairs.filter((pair) => pair.status === "ended").length;
+      const active = pairs.filter((pair) => pair.status === "active").length;
+      expect((await SiteStats.counts(siteId)).get(SiteStats.counterName.activePairs), siteId).toBe(active);
+    }
+    expect(ended).toBeGreaterThanOrEqual(2);
   });
 });

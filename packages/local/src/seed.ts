@@ -12,6 +12,7 @@ import {
   seedSites,
   seedTeamShape,
 } from "./seed-data";
+import { seedMentoring } from "./seed-mentoring";
 import { panelCast } from "./seed-panels";
 import { daysAgo } from "./seed-time";
 
@@ -74,6 +75,8 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
         panel,
         providers: joined.provider,
       });
+      // Pairs first: the cohort's seed later takes an organisation out in some sites.
+      await seedMentoring(panel, organisations);
       await seedCohort(panel, organisations);
       for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
         const name = seedName(1000 + siteIndex * 10 + index);

@@ -210,6 +210,27 @@ export const queries = {
       queryFn: () => api.session.ofOrganisation.query({ siteId, organisationId }),
     }),
 
+  /** The site's mentoring pairings (for a provider, their own), those needing a check-in first. */
+  mentoringPairs: (siteId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "mentoring"],
+      queryFn: () => api.mentoring.list.query({ siteId }),
+    }),
+
+  /** One pairing with its meetings, for the pair and the team. */
+  mentoringPair: (siteId: string, pairId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "mentoring", pairId],
+      queryFn: () => api.mentoring.get.query({ siteId, pairId }),
+    }),
+
+  /** Who the team can pair: the cohort's organisations, and mentors from its established providers. */
+  mentoringCandidates: (siteId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "mentoring-candidates"],
+      queryFn: () => api.mentoring.candidates.query({ siteId }),
+    }),
+
   /** The seeded people to sign in as; only a local server answers. */
   devPeople: () =>
     queryOptions({
@@ -469,6 +490,20 @@ export function afterCohortChange(queryClient: QueryClient, siteId: string) {
   return Promise.all(
     [["cohort", siteId, "directory"], ["cohort", siteId, "my-contact"], queries.activity(siteId).queryKey].map(
       (queryKey) => queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
+}
+
+/** After a pairing begins, logs a meeting or ends: the pairing (from its answer), the board and the activity. */
+export function afterPairingChange(
+  queryClient: QueryClient,
+  siteId: string,
+  pairing: Awaited<ReturnType<typeof api.mentoring.get.query>>,
+) {
+  queryClient.setQueryData(queries.mentoringPair(siteId, pairing.pair.pairId).queryKey, pairing);
+  return Promise.all(
+    [queries.mentoringPairs(siteId).queryKey, queries.activity(siteId).queryKey].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey, exact: true }),
     ),
   );
 }

@@ -8,6 +8,8 @@ import { ErrorNotice, Loading } from "../ui/page-state";
 import { CohortContact } from "./cohort-contact";
 import { CohortDirectory } from "./cohort-directory";
 import { CohortHistory } from "./cohort-history";
+import { MentoringDialog } from "./mentoring-dialog";
+import { MentoringList } from "./mentoring-list";
 import { SessionDialog } from "./session-dialog";
 import { SessionList } from "./session-list";
 import { useSiteView } from "./site-context";
@@ -31,6 +33,7 @@ export default function CohortPage() {
 function TeamCohort(props: { siteId: string }) {
   const navigate = useNavigate();
   const [scheduling, setScheduling] = createSignal(false);
+  const [pairing, setPairing] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
   return (
     <>
@@ -48,8 +51,16 @@ function TeamCohort(props: { siteId: string }) {
       <SessionList siteId={props.siteId} when="upcoming" isTeam />
       <h2>Past sessions</h2>
       <SessionList siteId={props.siteId} when="past" isTeam />
+      <div class="section-heading">
+        <h2>Mentoring</h2>
+        <button type="button" class="button button-secondary" onClick={() => setPairing(true)}>
+          Pair a provider with a mentor
+        </button>
+      </div>
+      <MentoringList siteId={props.siteId} isTeam />
       <h2>The cohort</h2>
       <CohortDirectory siteId={props.siteId} isTeam onNotice={setNotice} />
+      <MentoringDialog siteId={props.siteId} open={pairing()} onOpenChange={setPairing} />
       <SessionDialog
         siteId={props.siteId}
         session={null}
@@ -98,6 +109,8 @@ function ProviderCohort(props: { siteId: string; siteName: string }) {
             </Show>
             <h2>Sessions coming up</h2>
             <SessionList siteId={props.siteId} when="upcoming" isTeam={false} />
+            <h2>Your mentoring</h2>
+            <MentoringList siteId={props.siteId} isTeam={false} />
             <h2>Your organisation's sessions</h2>
             <CohortHistory siteId={props.siteId} organisationId={mine().organisationId} />
             <h2>Past sessions</h2>

@@ -1,0 +1,84 @@
+import type { RouterOutputs } from "@smallsupports/api";
+import { pairStateLabels } from "@smallsupports/core/cohort-shape";
+import { A } from "@solidjs/router";
+import { useQuery } from "@tanstack/solid-query";
+import { For, Match, Show, Switch } from "solid-js";
+import { formatDate } from "../api/labels";
+import { queries } from "../api/queries";
+import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+
+export type Pairing = RouterOutputs["mentoring"]["list"][number];
+
+/** "Last met 3 December 2026", or that the pair has not met yet. */
+export const lastMetText = (pair: Pick<Pairing, "lastMeetingOn" | "meetings">) =>
+  pair.lastMeetingOn
+    ? `${pair.meetings === 1 ? "1 meeting" : `${pair.meetings} meetings`}, last on ${formatDate(`${pair.lastMeetingOn}T12:00:00Z`)}`
+    : "Not met yet";
+
+/**
+ * Mentoring pairings, those that need a check-in first. The team sees every one and can pair an
+ * organisation; a provider sees only the pairings they or their organisation are in.
+ */
+export function MentoringList(props: { siteId: string; isTeam: boolean }) {
+  const pairs = useQuery(() => queries.mentoringPairs(props.siteId));
+  const needing = () => (pairs.data ?? []).filter((pair) => pair.state === "needs-check-in").length;
+  return (
+    <Switch>
+      <Match when={pairs.isPending}>
+        <Loading label="Loading mentoring…" />
+      </Match>
+      <Match when={pairs.isError}>
+        <ErrorNotice error={pairs.error} retry={() => pairs.refetch()} />
+      </Match>
+      <Match when={pairs.data?.length === 0}>
+        <EmptyState title={props.isTeam ? "No mentoring pairs yet" : "You are not in a mentoring pair"}>
+          <p>
+            {props.isTeam
+              ? "Pair an organisation of the cohort with a mentor from an established provider."
+              : "The site team pairs providers with a mentor from an established provider. Ask them if you would like one."}
+          </p>
+        </EmptyState>
+      </Match>
+      <Match when={pairs.data}>
+        {(list) => (
+          <>
+            <Show when={props.isTeam}>
+              <p class={needing() ? "notice notice-info" : "muted"}>
+                {needing() === 0
+                  ? "No pair needs a check-in."
+                  : needing() === 1
+                    ? "1 pair needs a check-in: it is listed first."
+                    : `${needing()} pairs need a check-in: they are listed first.`}
+              </p>
+            </Show>
+            <ul class="pair-list">
+              <For each={list()}>
+                {(pair) => (
+                  <li class="card pair-item" classList={{ "pair-needs": pair.state === "needs-check-in" }}>
+                    <div class="cohort-member-heading">
+                      <h3>
+                        <A href={`/sites/${props.siteId}/cohort/mentoring/${pair.pairId}`}>
+                          <bdi>{pair.menteeName}</bdi>
+                          <span class="visually-hidden"> with {pair.mentorName}</span>
+                        </A>
+                      </h3>
+                      <span class={`badge pair-state pair-${pair.state ?? "ended"}`}>
+                        {pair.state ? pairStateLabels[pair.state] : "Ended"}
+                      </span>
+                    </div>
+                    <p>
+                      Mentor: <bdi>{pair.mentorName}</bdi>, <bdi>{pair.mentorOrganisationName}</bdi>
+                    </p>
+                    <p class="muted">
+                      Since {formatDate(`${pair.startedOn}T12:00:00Z`)} · {lastMetText(pair)}
+                    </p>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </Match>
+    </Switch>
+  );
+}
