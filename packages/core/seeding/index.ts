@@ -120,17 +120,37 @@ export async function signUpAndRegister(
   return { actor, organisation: registered };
 }
 
+/** Answers to the default process's required questions, for tests that need an application sent. */
+export const defaultProcessAnswers: Record<string, Application.AnswerValue> = {
+  "q-how-started": "Two of us left a large provider to run support the way the person wants.",
+  "q-people-now": "o-1-to-5",
+  "q-values": "The person and their family decide what good support looks like.",
+  "q-one-person": "We moved the whole rota so that Sunday football never clashes.",
+  "q-different": "We stay small on purpose and never sell services on.",
+};
+
+/** An established provider's details, registered with the CQC, under `legalName`. */
+export const establishedProvider = (legalName: string, area = "Kendal") => ({
+  legalName,
+  area,
+  foundedYear: 2016,
+  peopleSupported: 5,
+  cqcStatus: "registered" as const,
+  cqcRating: "good" as const,
+  difference: "We build support around one person at a time.",
+});
+
 /**
- * Someone new signs up, registers their organisation, applies with `answers` (to the site's
- * published process) and the lead approves it, so it joins the site's cohort. For tests that
- * need providers in a cohort more than they need the panel's work.
+ * Someone new signs up, registers their organisation, applies (to the site's published default
+ * process) and the lead approves it, so it joins the site's cohort. For tests that need providers
+ * in a cohort more than they need the panel's work.
  */
 export async function approvedProvider(
   lead: Actor,
   siteId: string,
   person: Invitee,
   organisation: Parameters<typeof Organisation.register>[0]["organisation"],
-  answers: Record<string, Application.AnswerValue>,
+  answers: Record<string, Application.AnswerValue> = defaultProcessAnswers,
 ) {
   const { actor, organisation: registered } = await signUpAndRegister(siteId, person, organisation);
   const { organisationId } = registered;

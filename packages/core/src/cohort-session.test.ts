@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addSiteWithTeam, approvedProvider, asMember, publishAndOpen, signUpAndRegister } from "../seeding";
-import { allItems, auditEvents, auditProblems, changesSince, useFreshTable } from "../testing";
+import {
+  addSiteWithTeam,
+  approvedProvider,
+  asMember,
+  establishedProvider,
+  publishAndOpen,
+  signUpAndRegister,
+} from "../seeding";
+import { allItems, auditEvents, auditProblems, changesSince, queuedSince, useFreshTable } from "../testing";
 import * as Activity from "./activity";
 import { type Actor, systemActor, withActor } from "./actor";
 import { addDays, atTime, dayMs, today } from "./clock";
@@ -15,13 +22,6 @@ import * as SiteStats from "./site-stats";
 useFreshTable();
 
 const siteId = "cumbria";
-const answers = {
-  "q-how-started": "Two of us left a large provider to run support the way the person wants.",
-  "q-people-now": "o-1-to-5",
-  "q-values": "The person and their family decide what good support looks like.",
-  "q-one-person": "We moved the whole rota so that Sunday football never clashes.",
-  "q-different": "We stay small on purpose and never sell services on.",
-};
 
 let lead: Actor;
 let team: Actor;
@@ -46,16 +46,7 @@ beforeAll(async () => {
         lead,
         siteId,
         { name: `Provider ${index + 1}`, email: `provider${index + 1}@cumbria.example.org` },
-        {
-          legalName: `Fellside Support ${index + 1} CIC`,
-          area: "Kendal",
-          foundedYear: 2019,
-          peopleSupported: 3,
-          cqcStatus: "registered",
-          cqcRating: "good",
-          difference: "We build support around one person at a time.",
-        },
-        answers,
+        establishedProvider(`Fellside Support ${index + 1} CIC`),
       ),
     );
   }
@@ -97,21 +88,6 @@ const sessionInput = (overrides: Partial<CohortSession.SessionFields> = {}): Coh
 
 async function scheduled(overrides: Partial<CohortSession.SessionFields> = {}) {
   return as(lead, () => CohortSession.create({ siteId, session: sessionInput(overrides) }));
-}
-
-/** Messages written to the outbox since `before`. */
-async function queuedSince(before: Record<string, unknown>[]): Promise<QueuedMessage[]> {
-  const { added } = await changesSince(before);
-  return added
-    .filter((item) => item.__edb_e__ === "outboxMessage")
-    .map((item) => ({
-      siteId: String(item.siteId),
-      at: String(item.at),
-      messageId: String(item.messageId),
-      template: item.template as QueuedMessage["template"],
-      to: { person: String(item.recipientId) },
-      params: JSON.parse(String(item.params)),
-    }));
 }
 
 describe("UK times and the clock changes", () => {

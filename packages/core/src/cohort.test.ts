@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addSiteWithTeam, approvedProvider, asMember, publishAndOpen } from "../seeding";
+import { addSiteWithTeam, approvedProvider, asMember, establishedProvider, publishAndOpen } from "../seeding";
 import { allItems, changesSince, useFreshTable } from "../testing";
 import type { Actor } from "./actor";
 import * as Cohort from "./cohort";
@@ -9,28 +9,12 @@ import * as SiteStats from "./site-stats";
 useFreshTable();
 
 const siteId = "north-yorkshire";
-const answers = {
-  "q-how-started": "We started with one person and their family.",
-  "q-people-now": "o-1-to-5",
-  "q-values": "The person decides how they are supported.",
-  "q-one-person": "We changed every shift so she could keep her allotment.",
-  "q-different": "We will stay small.",
-};
 let lead: Actor;
 let dales: { actor: Actor; organisationId: string };
 let moors: { actor: Actor; organisationId: string };
 
 const as = <T>(actor: Actor, run: () => Promise<T>) => asMember(actor, siteId, run);
 const failure = <T>(actor: Actor, run: () => Promise<T>) => as(actor, run).catch((error: unknown) => error);
-const organisation = (legalName: string) => ({
-  legalName,
-  area: "Skipton",
-  foundedYear: 2020,
-  peopleSupported: 4,
-  cqcStatus: "registered" as const,
-  cqcRating: "good" as const,
-  difference: "Support built around each person.",
-});
 
 beforeAll(async () => {
   ({ lead } = await addSiteWithTeam(
@@ -43,15 +27,13 @@ beforeAll(async () => {
     lead,
     siteId,
     { name: "Dora Dales", email: "dora@dales.example.org" },
-    organisation("Dales Support CIC"),
-    answers,
+    establishedProvider("Dales Support CIC", "Skipton"),
   );
   moors = await approvedProvider(
     lead,
     siteId,
     { name: "Morgan Moors", email: "morgan@moors.example.org" },
-    organisation("Moors Support CIC"),
-    answers,
+    establishedProvider("Moors Support CIC", "Skipton"),
   );
 }, 60_000);
 

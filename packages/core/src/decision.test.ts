@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addSiteWithTeam, asMember, publishAndOpen, signUpAndRegister } from "../seeding";
-import { allItems, auditEvents, auditProblems, changesSince, useFreshTable } from "../testing";
+import { allItems, auditEvents, auditProblems, changesSince, queuedSince, useFreshTable } from "../testing";
 import type { Actor } from "./actor";
 import * as Application from "./application";
 import { addDays, atTime, dayMs, today } from "./clock";
@@ -152,21 +152,6 @@ async function counterChanges(run: () => Promise<unknown>): Promise<Record<strin
 
 const standingOf = async (applicant: Applicant) =>
   (await as(applicant.provider, () => Organisation.get({ siteId, organisationId: applicant.organisationId }))).standing;
-
-/** Messages a change put in the outbox since `before`. */
-async function queuedSince(before: Record<string, unknown>[]): Promise<QueuedMessage[]> {
-  const { added } = await changesSince(before);
-  return added
-    .filter((item) => item.__edb_e__ === "outboxMessage")
-    .map((item) => ({
-      siteId: String(item.siteId),
-      at: String(item.at),
-      messageId: String(item.messageId),
-      template: item.template as QueuedMessage["template"],
-      to: { person: String(item.recipientId) },
-      params: JSON.parse(String(item.params)),
-    }));
-}
 
 describe("a request for more information", () => {
   it("reopens only the questions asked about, keeps the answers before and after, and holds the decision", async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addSiteWithTeam, approvedProvider, asMember, publishAndOpen } from "../seeding";
+import { addSiteWithTeam, approvedProvider, asMember, establishedProvider, publishAndOpen } from "../seeding";
 import { auditEvents, auditProblems, useFreshTable } from "../testing";
 import * as Activity from "./activity";
 import type { Actor } from "./actor";
@@ -12,13 +12,6 @@ import * as SiteStats from "./site-stats";
 useFreshTable();
 
 const siteId = "somerset";
-const answers = {
-  "q-how-started": "We started with one person and their family.",
-  "q-people-now": "o-1-to-5",
-  "q-values": "The person decides how they are supported.",
-  "q-one-person": "We changed every shift so she could keep her allotment.",
-  "q-different": "We will stay small.",
-};
 const secretNote = "Talked through the rota problem with Mrs Example's family";
 let lead: Actor;
 type Provider = { actor: Actor; organisationId: string };
@@ -28,15 +21,6 @@ let other: Provider;
 
 const as = <T>(actor: Actor, run: () => Promise<T>) => asMember(actor, siteId, run);
 const failure = <T>(actor: Actor, run: () => Promise<T>) => as(actor, run).catch((error: unknown) => error);
-const organisation = (legalName: string) => ({
-  legalName,
-  area: "Taunton",
-  foundedYear: 2015,
-  peopleSupported: 6,
-  cqcStatus: "registered" as const,
-  cqcRating: "good" as const,
-  difference: "Support built around each person.",
-});
 
 beforeAll(async () => {
   ({ lead } = await addSiteWithTeam(
@@ -46,7 +30,7 @@ beforeAll(async () => {
   ));
   await publishAndOpen(lead, siteId);
   const approved = (name: string, email: string, legalName: string) =>
-    approvedProvider(lead, siteId, { name, email }, organisation(legalName), answers);
+    approvedProvider(lead, siteId, { name, email }, establishedProvider(legalName, "Taunton"));
   mentor = await approved("Maya Mentor", "maya@quantock.example.org", "Quantock Support CIC");
   mentee = await approved("Mo Mentee", "mo@levels.example.org", "Levels Living CIC");
   other = await approved("Olly Other", "olly@exmoor.example.org", "Exmoor Circles CIC");

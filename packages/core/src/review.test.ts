@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addSiteWithTeam, asMember, publishAndOpen, signUpAndRegister } from "../seeding";
-import { allItems, auditEvents, auditProblems, changesSince, useFreshTable } from "../testing";
+import { allItems, auditEvents, auditProblems, queuedSince, useFreshTable } from "../testing";
 import { type Actor, systemActor, withActor } from "./actor";
 import * as Application from "./application";
 import { addDays, today } from "./clock";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from "./errors";
 import { render } from "./messages";
-import type { MessageTemplate, QueuedMessage } from "./outbox";
+import type { QueuedMessage } from "./outbox";
 import * as Process from "./process";
 import * as Review from "./review";
 
@@ -447,20 +447,6 @@ describe("the panel", () => {
 });
 
 describe("reminders", () => {
-  /** Messages a change put in the outbox since `before`, as deliver() is handed them. */
-  async function queuedSince(before: Record<string, unknown>[]): Promise<QueuedMessage[]> {
-    const { added } = await changesSince(before);
-    return added
-      .filter((item) => item.__edb_e__ === "outboxMessage")
-      .map((item) => ({
-        siteId: String(item.siteId),
-        at: String(item.at),
-        messageId: String(item.messageId),
-        template: item.template as MessageTemplate,
-        to: { person: String(item.recipientId) },
-        params: JSON.parse(String(item.params)),
-      }));
-  }
   const remind = (day: string) => withActor(systemActor, () => Review.remind(day));
   const recipients = (messages: QueuedMessage[]) =>
     messages.map((message) => [message.template, "person" in message.to ? message.to.person : ""]).sort();

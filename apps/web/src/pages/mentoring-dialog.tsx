@@ -4,6 +4,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { api, fieldErrors } from "../api/client";
 import { afterPairingChange, queries } from "../api/queries";
 import { ErrorSummary } from "../ui/error-summary";
+import { describedByError, FieldFrame } from "../ui/field-frame";
 import { FormActions } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { ErrorNotice, Loading } from "../ui/page-state";
@@ -126,27 +127,18 @@ function Choice(props: {
   options: { value: string; label: string }[];
 }) {
   return (
-    <div class="field">
-      <label class="field-label" for={props.id}>
-        {props.label}
-      </label>
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </p>
-      </Show>
+    <FieldFrame id={props.id} label={props.label} error={props.error}>
       <select
         id={props.id}
         class="input select"
         value={props.value}
         onChange={(event) => props.onChange(event.currentTarget.value)}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        aria-invalid={props.error ? "true" : undefined}
+        {...describedByError(props.id, props.error)}
         required
       >
         <option value="">{props.placeholder}</option>
         <For each={props.options}>{(option) => <option value={option.value}>{option.label}</option>}</For>
       </select>
-    </div>
+    </FieldFrame>
   );
 }

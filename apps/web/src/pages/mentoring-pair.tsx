@@ -9,6 +9,7 @@ import { api, errorCode, fieldErrors } from "../api/client";
 import { formatDate } from "../api/labels";
 import { afterPairingChange, queries } from "../api/queries";
 import { ErrorSummary } from "../ui/error-summary";
+import { describedByError, FieldFrame } from "../ui/field-frame";
 import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { ReasonDialog } from "../ui/reason-dialog";
 import { TextField } from "../ui/text-field";
@@ -233,25 +234,16 @@ function LogMeeting(props: { siteId: string; pairing: Pairing; onLogged: (messag
       <h3>Log a meeting</h3>
       <ErrorSummary error={log.error} fields={fieldIds} />
       <div class="session-time-fields">
-        <div class="field">
-          <label class="field-label" for={fieldIds.date}>
-            Day you met
-          </label>
-          <Show when={errors().date}>
-            <p id={`${fieldIds.date}-error`} class="field-error">
-              {errors().date}
-            </p>
-          </Show>
+        <FieldFrame id={fieldIds.date} label="Day you met" error={errors().date}>
           <input
             id={fieldIds.date}
             class="input input-date"
             type="date"
             value={date()}
             onInput={(event) => setDate(event.currentTarget.value)}
-            aria-describedby={errors().date ? `${fieldIds.date}-error` : undefined}
-            aria-invalid={errors().date ? "true" : undefined}
+            {...describedByError(fieldIds.date, errors().date)}
           />
-        </div>
+        </FieldFrame>
         <TextField
           id={fieldIds.minutes}
           name="minutes"

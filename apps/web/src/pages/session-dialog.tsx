@@ -13,6 +13,7 @@ import { api, errorCode, fieldErrors } from "../api/client";
 import { afterSessionChange } from "../api/queries";
 import type { FocusFallback } from "../ui/dialog-focus";
 import { ErrorSummary } from "../ui/error-summary";
+import { describedByError, FieldFrame } from "../ui/field-frame";
 import { FormActions } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
@@ -385,24 +386,15 @@ function TimeInput(props: {
   onInput: (value: string) => void;
 }) {
   return (
-    <div class="field">
-      <label class="field-label" for={props.id}>
-        {props.label}
-      </label>
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </p>
-      </Show>
+    <FieldFrame id={props.id} label={props.label} error={props.error}>
       <input
         id={props.id}
         class="input input-date"
         type={props.type}
         value={props.value}
         onInput={(event) => props.onInput(event.currentTarget.value)}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        aria-invalid={props.error ? "true" : undefined}
+        {...describedByError(props.id, props.error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
