@@ -255,7 +255,12 @@ export const update = verb(
             .patch({ siteId, sessionId })
             .set({ ...fields, reason })
             .add({ version: 1, booked: heads.length, waiting: -heads.length })
-            .where((attributes, operations) => operations.eq(attributes.version, version))
+            // Bookings do not move the version, so the counts this change read are checked too:
+            // a place taken meanwhile could otherwise leave more booked than the new capacity.
+            .where(
+              (attributes, operations) =>
+                `${operations.eq(attributes.version, version)} AND ${operations.eq(attributes.booked, existing.booked)} AND ${operations.eq(attributes.waiting, existing.waiting)}`,
+            )
             .commit(),
         () => new ConflictError(changedJustNow),
       );
@@ -294,7 +299,11 @@ export const cancel = verb(
             .patch({ siteId, sessionId })
             .set({ status: "cancelled", reason })
             .add({ version: 1 })
-            .where((attributes, operations) => operations.eq(attributes.version, version))
+            // The places counted out of the statistics below are the places booked now.
+            .where(
+              (attributes, operations) =>
+                `${operations.eq(attributes.version, version)} AND ${operations.eq(attributes.booked, existing.booked)}`,
+            )
             .commit(),
         () => new ConflictError(changedJustNow),
       );
@@ -524,12 +533,21 @@ async function givePlaceUp(siteId: string, sessionId: string, personId: string):
             waitingEntry.delete({ siteId, sessionId, joinedAt: place.joinedAt, personId }).commit(),
           );
         }
-        write(({ cohortSession }) =>
-          cohortSession
-            .patch({ siteId, sessionId })
-            // A place handed on stays booked; the queue is one shorter either way it shrinks.
-            .add(place.status === "waiting" || handOn ? { waiting: -1 } : { booked: -1 })
-            .commit(),
+        write(
+          ({ cohortSession }) =>
+            cohortSession
+              .patch({ siteId, sessionId })
+              // A place handed on stays booked; the queue is one shorter either way it shrinks.
+              .add(place.status === "waiting" || handOn ? { waiting: -1 } : { booked: -1 })
+              // A place freed with no one waiting is freed only if still no one is: someone who
+              // joined the list a moment ago gets it instead, on the next try.
+              .where((attributes, operations) =>
+                place.status === "booked" && !handOn
+                  ? operations.eq(attributes.waiting, 0)
+                  : operations.exists(attributes.sessionId),
+              )
+              .commit(),
+          () => new SessionMoved(),
         );
         if (place.status === "booked") SiteStats.count(siteId, SiteStats.counterName.bookings, -1);
         if (handOn) promote(siteId, sessionId, handOn);
