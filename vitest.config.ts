@@ -35,7 +35,8 @@ export default defineConfig({
           name: "e2e",
           root: "e2e",
           include: ["*.test.ts"],
-          testTimeout: 60_000,
+          // A whole panel or cohort story in a browser: generous, so a busy machine does not fail it.
+          testTimeout: 120_000,
           // Each file starts the platform, which writes the whole demo first.
           hookTimeout: 300_000,
           fileParallelism: false,

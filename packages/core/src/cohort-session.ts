@@ -77,6 +77,8 @@ export interface PlaceView {
   personId: string;
   name: string;
   organisationId: string;
+  /** The organisation's site: another site's for a national event. */
+  organisationSiteId: string;
   organisationName: string;
   status: PlaceStatus;
   joinedAt: string;
@@ -129,6 +131,8 @@ const sessionFields = z
     }
   });
 export type SessionFields = z.output<typeof sessionFields>;
+/** The fields of a session as the team or national staff write them. */
+export const sessionFieldsSchema = sessionFields;
 
 const reasonSchema = writtenText("the reason", 3, 500);
 
@@ -204,32 +208,37 @@ const changedJustNow =
   "Someone else changed this session just now. Refresh the page to see their change, then try again.";
 
 /** The team schedules a session for its cohort. */
-export const create = verb(
-  z.strictObject({ siteId: siteIdSchema, session: sessionFields }),
-  async ({ siteId, session }) => {
-    const fields = stored(session);
-    if (Date.parse(fields.startsAt) <= now().getTime()) {
-      const message = "Choose a time that has not passed yet.";
-      throw new ValidationError(message, { day: message });
-    }
-    const sessionId = randomUUID();
-    await change("session.create", async () => {
-      const { write, audit } = useChange();
-      write(({ cohortSession }) =>
-        cohortSession.create({ siteId, sessionId, ...fields, createdBy: useActor().personId }).commit(),
-      );
-      audit({
-        siteId,
-        action: "session.created",
-        recordType: "session",
-        recordId: sessionId,
-        after: { kind: fields.kind, format: fields.format, capacity: fields.capacity, startDay: fields.startDay },
-        changed: ["title", "description"],
-      });
-    });
-    return view(await read(siteId, sessionId));
-  },
+export const create = verb(z.strictObject({ siteId: siteIdSchema, session: sessionFields }), ({ siteId, session }) =>
+  createIn(siteId, { session }),
 );
+
+/**
+ * Schedules a session in the partition `siteId`: a site's own, or the national one for a
+ * national event (NationalEvent checks who may).
+ */
+export async function createIn(siteId: string, { session }: { session: SessionFields }): Promise<SessionView> {
+  const fields = stored(session);
+  if (Date.parse(fields.startsAt) <= now().getTime()) {
+    const message = "Choose a time that has not passed yet.";
+    throw new ValidationError(message, { day: message });
+  }
+  const sessionId = randomUUID();
+  await change("session.create", async () => {
+    const { write, audit } = useChange();
+    write(({ cohortSession }) =>
+      cohortSession.create({ siteId, sessionId, ...fields, createdBy: useActor().personId }).commit(),
+    );
+    audit({
+      siteId,
+      action: "session.created",
+      recordType: "session",
+      recordId: sessionId,
+      after: { kind: fields.kind, format: fields.format, capacity: fields.capacity, startDay: fields.startDay },
+      changed: ["title", "description"],
+    });
+  });
+  return view(await read(siteId, sessionId));
+}
 
 /**
  * The team changes a session, saying why; everyone with a place or waiting is told. Capacity can
@@ -237,93 +246,122 @@ export const create = verb(
  */
 export const update = verb(
   sessionKey.extend({ version: versionSchema, session: sessionFields, reason: reasonSchema }),
-  async ({ siteId, sessionId, version, session, reason }) => {
-    const existing = await read(siteId, sessionId);
-    requireOpen(existing);
-    const fields = stored(session);
-    if (fields.capacity < existing.booked) {
-      const message = `${existing.booked} places are booked, so there must be at least ${existing.booked}.`;
-      throw new ValidationError(message, { capacity: message });
-    }
-    const freed = Math.max(0, fields.capacity - existing.booked);
-    const [places, heads] = await Promise.all([placesOf(siteId, sessionId), firstWaiting(siteId, sessionId, freed)]);
-    await change("session.update", async () => {
-      const { write, audit, send } = useChange();
-      write(
-        ({ cohortSession }) =>
-          cohortSession
-            .patch({ siteId, sessionId })
-            .set({ ...fields, reason })
-            .add({ version: 1, booked: heads.length, waiting: -heads.length })
-            // Bookings do not move the version, so the counts this change read are checked too:
-            // a place taken meanwhile could otherwise leave more booked than the new capacity.
-            .where(
-              (attributes, operations) =>
-                `${operations.eq(attributes.version, version)} AND ${operations.eq(attributes.booked, existing.booked)} AND ${operations.eq(attributes.waiting, existing.waiting)}`,
-            )
-            .commit(),
-        () => new ConflictError(changedJustNow),
-      );
-      for (const head of heads) promote(siteId, sessionId, head);
-      audit({
-        siteId,
-        action: "session.updated",
-        recordType: "session",
-        recordId: sessionId,
-        before: { capacity: existing.capacity, startDay: existing.startDay, format: existing.format },
-        after: { capacity: fields.capacity, startDay: fields.startDay, format: fields.format, promoted: heads.length },
-        changed: ["reason"],
-      });
-      const promotedIds = new Set(heads.map((head) => head.personId));
-      for (const place of places) {
-        if (promotedIds.has(place.personId)) continue;
-        send({ siteId, template: "session-changed", to: { person: place.personId }, params: { sessionId } });
-      }
-    });
-    return view(await read(siteId, sessionId));
-  },
+  ({ siteId, sessionId, version, session, reason }) => updateIn(siteId, { sessionId, version, session, reason }),
 );
+
+/** Changes a session in the partition `siteId` (a site's, or the national one). */
+export async function updateIn(
+  siteId: string,
+  {
+    sessionId,
+    version,
+    session,
+    reason,
+  }: { sessionId: string; version: number; session: SessionFields; reason: string },
+) {
+  const existing = await read(siteId, sessionId);
+  requireOpen(existing);
+  const fields = stored(session);
+  if (fields.capacity < existing.booked) {
+    const message = `${existing.booked} places are booked, so there must be at least ${existing.booked}.`;
+    throw new ValidationError(message, { capacity: message });
+  }
+  const freed = Math.max(0, fields.capacity - existing.booked);
+  const [places, heads] = await Promise.all([placesOf(siteId, sessionId), firstWaiting(siteId, sessionId, freed)]);
+  await change("session.update", async () => {
+    const { write, audit, send } = useChange();
+    write(
+      ({ cohortSession }) =>
+        cohortSession
+          .patch({ siteId, sessionId })
+          .set({ ...fields, reason })
+          .add({ version: 1, booked: heads.length, waiting: -heads.length })
+          // Bookings do not move the version, so the counts this change read are checked too:
+          // a place taken meanwhile could otherwise leave more booked than the new capacity.
+          .where(
+            (attributes, operations) =>
+              `${operations.eq(attributes.version, version)} AND ${operations.eq(attributes.booked, existing.booked)} AND ${operations.eq(attributes.waiting, existing.waiting)}`,
+          )
+          .commit(),
+      () => new ConflictError(changedJustNow),
+    );
+    for (const head of heads) promote(siteId, sessionId, head);
+    audit({
+      siteId,
+      action: "session.updated",
+      recordType: "session",
+      recordId: sessionId,
+      before: { capacity: existing.capacity, startDay: existing.startDay, format: existing.format },
+      after: { capacity: fields.capacity, startDay: fields.startDay, format: fields.format, promoted: heads.length },
+      changed: ["reason"],
+    });
+    const promotedIds = new Set(heads.map((head) => head.personId));
+    for (const place of places) {
+      if (promotedIds.has(place.personId)) continue;
+      send({
+        siteId,
+        template: "session-changed",
+        to: { person: place.personId },
+        params: placeParams(sessionId, place),
+      });
+    }
+  });
+  return view(await read(siteId, sessionId));
+}
 
 /** The team cancels a session, saying why; everyone with a place or waiting is told. */
 export const cancel = verb(
   sessionKey.extend({ version: versionSchema, reason: reasonSchema }),
-  async ({ siteId, sessionId, version, reason }) => {
-    const existing = await read(siteId, sessionId);
-    requireOpen(existing);
-    const places = await placesOf(siteId, sessionId);
-    await change("session.cancel", async () => {
-      const { write, audit, send } = useChange();
-      write(
-        ({ cohortSession }) =>
-          cohortSession
-            .patch({ siteId, sessionId })
-            .set({ status: "cancelled", reason })
-            .add({ version: 1 })
-            // The places counted out of the statistics below are the places booked now.
-            .where(
-              (attributes, operations) =>
-                `${operations.eq(attributes.version, version)} AND ${operations.eq(attributes.booked, existing.booked)}`,
-            )
-            .commit(),
-        () => new ConflictError(changedJustNow),
-      );
-      SiteStats.count(siteId, SiteStats.counterName.bookings, -existing.booked);
-      audit({
-        siteId,
-        action: "session.cancelled",
-        recordType: "session",
-        recordId: sessionId,
-        before: { status: "scheduled", booked: existing.booked, waiting: existing.waiting },
-        after: { status: "cancelled" },
-        changed: ["reason"],
-      });
-      for (const place of places) {
-        send({ siteId, template: "session-cancelled", to: { person: place.personId }, params: { sessionId } });
-      }
-    });
-    return view(await read(siteId, sessionId));
-  },
+  ({ siteId, sessionId, version, reason }) => cancelIn(siteId, { sessionId, version, reason }),
 );
+
+/** Cancels a session in the partition `siteId` (a site's, or the national one). */
+export async function cancelIn(
+  siteId: string,
+  { sessionId, version, reason }: { sessionId: string; version: number; reason: string },
+) {
+  const existing = await read(siteId, sessionId);
+  requireOpen(existing);
+  const places = await placesOf(siteId, sessionId);
+  await change("session.cancel", async () => {
+    const { write, audit, send } = useChange();
+    write(
+      ({ cohortSession }) =>
+        cohortSession
+          .patch({ siteId, sessionId })
+          .set({ status: "cancelled", reason })
+          .add({ version: 1 })
+          // The places counted out of the statistics below are the places booked now.
+          .where(
+            (attributes, operations) =>
+              `${operations.eq(attributes.version, version)} AND ${operations.eq(attributes.booked, existing.booked)}`,
+          )
+          .commit(),
+      () => new ConflictError(changedJustNow),
+    );
+    for (const place of places) {
+      if (place.status === "booked") SiteStats.count(place.organisationSiteId, SiteStats.counterName.bookings, -1);
+    }
+    audit({
+      siteId,
+      action: "session.cancelled",
+      recordType: "session",
+      recordId: sessionId,
+      before: { status: "scheduled", booked: existing.booked, waiting: existing.waiting },
+      after: { status: "cancelled" },
+      changed: ["reason"],
+    });
+    for (const place of places) {
+      send({
+        siteId,
+        template: "session-cancelled",
+        to: { person: place.personId },
+        params: placeParams(sessionId, place),
+      });
+    }
+  });
+  return view(await read(siteId, sessionId));
+}
 
 function requireOpen(session: StoredSession) {
   if (session.status === "cancelled") throw new RuleError("This session has been cancelled.");
@@ -343,6 +381,7 @@ async function placesOf(siteId: string, sessionId: string): Promise<StoredPlace[
 interface Waiting {
   joinedAt: string;
   personId: string;
+  organisationSiteId: string;
 }
 
 /** The first `count` on a session's waiting list, in the order they joined it. */
@@ -351,7 +390,7 @@ async function firstWaiting(siteId: string, sessionId: string, count: number): P
   const { data } = await db.entities.waitingEntry.query
     .bySession({ siteId, sessionId })
     .go({ consistent: true, limit: count });
-  return data.map(({ joinedAt, personId }) => ({ joinedAt, personId }));
+  return data.map(({ joinedAt, personId, organisationSiteId }) => ({ joinedAt, personId, organisationSiteId }));
 }
 
 /**
@@ -379,11 +418,17 @@ function promote(siteId: string, sessionId: string, head: Waiting) {
         .commit(),
     taken,
   );
-  SiteStats.count(siteId, SiteStats.counterName.bookings, 1);
-  send({ siteId, template: "place-offered", to: { person: head.personId }, params: { sessionId } });
+  SiteStats.count(head.organisationSiteId, SiteStats.counterName.bookings, 1);
+  send({ siteId, template: "place-offered", to: { person: head.personId }, params: placeParams(sessionId, head) });
 }
 
 const busy = "Lots of people are booking this session right now. Please try again in a moment.";
+
+/** What a message about someone's place needs: the session, and their organisation's site (where its page is for them). */
+const placeParams = (sessionId: string, place: { organisationSiteId: string }) => ({
+  sessionId,
+  organisationSiteId: place.organisationSiteId,
+});
 
 /** Thrown inside this module when a place ran out (or came free) between reading and writing. */
 class SessionMoved extends ConflictError {}
@@ -397,16 +442,20 @@ class SessionMoved extends ConflictError {}
 export const book = verb(sessionKey, async ({ siteId, sessionId }) => {
   const { organisationId } = await Cohort.requireCohortAccess(siteId);
   if (!organisationId) throw new ForbiddenError("Only people of the cohort's organisations book places.");
-  return bookPlace(siteId, sessionId, { personId: useActor().personId, organisationId, organisationSiteId: siteId });
+  return bookIn(siteId, sessionId, { personId: useActor().personId, organisationId, organisationSiteId: siteId });
 });
 
-interface Booker {
+export interface Booker {
   personId: string;
   organisationId: string;
   organisationSiteId: string;
 }
 
-async function bookPlace(siteId: string, sessionId: string, booker: Booker): Promise<SessionView> {
+/**
+ * Books `booker` a place at a session in the partition `siteId` (a site's, or the national one),
+ * or a place on its waiting list. The caller has checked they may.
+ */
+export async function bookIn(siteId: string, sessionId: string, booker: Booker): Promise<SessionView> {
   const [session, existing] = await Promise.all([
     read(siteId, sessionId),
     db.entities.sessionPlace.get({ siteId, sessionId, personId: booker.personId }).go({ consistent: true }),
@@ -442,7 +491,7 @@ async function bookPlace(siteId: string, sessionId: string, booker: Booker): Pro
               .commit(),
           () => new SessionMoved(),
         );
-        SiteStats.count(siteId, SiteStats.counterName.bookings, 1);
+        SiteStats.count(booker.organisationSiteId, SiteStats.counterName.bookings, 1);
         audit({
           siteId,
           action: "session.booked",
@@ -460,7 +509,15 @@ async function bookPlace(siteId: string, sessionId: string, booker: Booker): Pro
         const { write, audit } = useChange();
         write(({ sessionPlace }) => sessionPlace.create({ ...place, status: "waiting" }).commit(), alreadyAsked);
         write(({ waitingEntry }) =>
-          waitingEntry.create({ siteId, sessionId, joinedAt, personId: booker.personId }).commit(),
+          waitingEntry
+            .create({
+              siteId,
+              sessionId,
+              joinedAt,
+              personId: booker.personId,
+              organisationSiteId: booker.organisationSiteId,
+            })
+            .commit(),
         );
         write(
           ({ cohortSession }) =>
@@ -501,10 +558,11 @@ async function bookPlace(siteId: string, sessionId: string, booker: Booker): Pro
  */
 export const cancelPlace = verb(sessionKey, async ({ siteId, sessionId }) => {
   useMembership(siteId);
-  return givePlaceUp(siteId, sessionId, useActor().personId);
+  return cancelPlaceIn(siteId, sessionId, useActor().personId);
 });
 
-async function givePlaceUp(siteId: string, sessionId: string, personId: string): Promise<SessionView> {
+/** Gives up `personId`'s place at a session in the partition `siteId` (a site's, or the national one). */
+export async function cancelPlaceIn(siteId: string, sessionId: string, personId: string): Promise<SessionView> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const [session, { data: place }, [head]] = await Promise.all([
       read(siteId, sessionId),
@@ -549,7 +607,7 @@ async function givePlaceUp(siteId: string, sessionId: string, personId: string):
               .commit(),
           () => new SessionMoved(),
         );
-        if (place.status === "booked") SiteStats.count(siteId, SiteStats.counterName.bookings, -1);
+        if (place.status === "booked") SiteStats.count(place.organisationSiteId, SiteStats.counterName.bookings, -1);
         if (handOn) promote(siteId, sessionId, handOn);
         audit({
           siteId,
@@ -591,69 +649,102 @@ async function myPlaceOf(place: StoredPlace): Promise<NonNullable<SessionView["m
   return { status: place.status, position, attended: place.attended ?? null };
 }
 
+const listInput = z.strictObject({
+  siteId: siteIdSchema,
+  when: z.enum(["upcoming", "past"]),
+  cursor: cursorSchema,
+  limit: pageSizeSchema,
+});
+type ListInput = Omit<z.output<typeof listInput>, "siteId">;
+
 /** Upcoming sessions, soonest first, or past ones, latest first; a page at a time. */
-export const list = verb(
-  z.strictObject({
-    siteId: siteIdSchema,
-    when: z.enum(["upcoming", "past"]),
-    cursor: cursorSchema,
-    limit: pageSizeSchema,
-  }),
-  async ({ siteId, when, cursor, limit }) => {
-    const scope = ["session.list", siteId, when];
-    const at = now().toISOString();
-    const [access, page] = await Promise.all([
-      Cohort.requireCohortAccess(siteId),
-      when === "upcoming"
-        ? db.entities.cohortSession.query
-            .bySchedule({ siteId })
-            .gt({ startsAt: at })
-            .go({ cursor: Cursor.open(scope, cursor), limit })
-        : db.entities.cohortSession.query
-            .bySchedule({ siteId })
-            .lte({ startsAt: at })
-            .go({ cursor: Cursor.open(scope, cursor), limit, order: "desc" }),
-    ]);
-    const { personId } = useActor();
-    const places =
-      access.organisationId && page.data.length
-        ? (
-            await db.entities.sessionPlace
-              .get(page.data.map((session) => ({ siteId, sessionId: session.sessionId, personId })))
-              .go()
-          ).data
-        : [];
-    const placeOf = new Map(places.map((place) => [place.sessionId, place]));
-    return {
-      items: page.data.map((session) => {
-        const place = placeOf.get(session.sessionId);
-        return view(session, place ? { status: place.status, position: null, attended: place.attended ?? null } : null);
-      }),
-      cursor: Cursor.seal(scope, page.cursor),
-    };
-  },
-);
+export const list = verb(listInput, async ({ siteId, ...input }) => {
+  const [access, page] = await Promise.all([Cohort.requireCohortAccess(siteId), pageOf(siteId, input)]);
+  return withOwnPlaces(siteId, page, !!access.organisationId);
+});
+
+/**
+ * Sessions in the partition `siteId` (a site's, or the national one), with the caller's own
+ * place on each when `ownPlaces` (a provider, who may have booked).
+ */
+export async function listIn(siteId: string, input: ListInput, ownPlaces: boolean) {
+  return withOwnPlaces(siteId, await pageOf(siteId, input), ownPlaces);
+}
+
+async function pageOf(siteId: string, { when, cursor, limit }: ListInput) {
+  const scope = ["session.list", siteId, when];
+  const at = now().toISOString();
+  const page =
+    when === "upcoming"
+      ? await db.entities.cohortSession.query
+          .bySchedule({ siteId })
+          .gt({ startsAt: at })
+          .go({ cursor: Cursor.open(scope, cursor), limit })
+      : await db.entities.cohortSession.query
+          .bySchedule({ siteId })
+          .lte({ startsAt: at })
+          .go({ cursor: Cursor.open(scope, cursor), limit, order: "desc" });
+  return { data: page.data, cursor: Cursor.seal(scope, page.cursor) };
+}
+
+async function withOwnPlaces(
+  siteId: string,
+  page: { data: StoredSession[]; cursor: string | null },
+  ownPlaces: boolean,
+) {
+  const { personId } = useActor();
+  const places =
+    ownPlaces && page.data.length
+      ? (
+          await db.entities.sessionPlace
+            .get(page.data.map((session) => ({ siteId, sessionId: session.sessionId, personId })))
+            .go()
+        ).data
+      : [];
+  const placeOf = new Map(places.map((place) => [place.sessionId, place]));
+  return {
+    items: page.data.map((session) => {
+      const place = placeOf.get(session.sessionId);
+      return view(session, place ? { status: place.status, position: null, attended: place.attended ?? null } : null);
+    }),
+    cursor: page.cursor,
+  };
+}
 
 /**
  * One session. The team sees everyone with a place; a provider sees their own organisation's
  * places only, and the counts.
  */
 export const get = verb(sessionKey, async ({ siteId, sessionId }) => {
-  const [access, session, places] = await Promise.all([
-    Cohort.requireCohortAccess(siteId),
-    read(siteId, sessionId),
-    placesOf(siteId, sessionId),
-  ]);
-  const visible = access.organisationId
-    ? places.filter((place) => place.organisationId === access.organisationId)
-    : places;
+  const [access, found] = await Promise.all([Cohort.requireCohortAccess(siteId), withPlaces(siteId, sessionId)]);
+  return describeSession(found, access.organisationId);
+});
+
+/**
+ * A session in the partition `siteId` (a site's, or the national one) with its places: all of
+ * them, or only `organisationId`'s when a provider asks.
+ */
+export async function getIn(siteId: string, sessionId: string, organisationId: string | null) {
+  return describeSession(await withPlaces(siteId, sessionId), organisationId);
+}
+
+async function withPlaces(siteId: string, sessionId: string) {
+  const [session, places] = await Promise.all([read(siteId, sessionId), placesOf(siteId, sessionId)]);
+  return { session, places };
+}
+
+async function describeSession(
+  { session, places }: { session: StoredSession; places: StoredPlace[] },
+  organisationId: string | null,
+) {
+  const visible = organisationId ? places.filter((place) => place.organisationId === organisationId) : places;
   const { personId } = useActor();
   const own = places.find((place) => place.personId === personId);
   return {
     session: view(session, own ? await myPlaceOf(own) : null),
     places: await describePlaces(visible),
   };
-});
+}
 
 async function describePlaces(places: StoredPlace[]): Promise<PlaceView[]> {
   if (places.length === 0) return [];
@@ -678,6 +769,7 @@ async function describePlaces(places: StoredPlace[]): Promise<PlaceView[]> {
       personId: place.personId,
       name: nameOf.get(place.personId) ?? "A former member",
       organisationId: place.organisationId,
+      organisationSiteId: place.organisationSiteId,
       organisationName: organisationOf.get(place.organisationId) ?? "Organisation",
       status: place.status,
       joinedAt: place.joinedAt,
@@ -693,60 +785,66 @@ async function describePlaces(places: StoredPlace[]): Promise<PlaceView[]> {
  */
 export const recordAttendance = verb(
   sessionKey.extend({ version: versionSchema, attended: z.array(recordIdSchema).max(sessionLimits.capacity) }),
-  async ({ siteId, sessionId, version, attended }) => {
-    const [session, places] = await Promise.all([read(siteId, sessionId), placesOf(siteId, sessionId)]);
-    if (session.status === "cancelled") throw new RuleError("This session was cancelled, so no one attended it.");
-    if (Date.parse(session.startsAt) > now().getTime()) {
-      throw new RuleError("You can record who came once the session has started.");
-    }
-    const booked = places.filter((place) => place.status === "booked");
-    const came = new Set(attended);
-    const unknown = attended.filter((personId) => !booked.some((place) => place.personId === personId));
-    if (unknown.length) throw new ValidationError("Only people with a booked place can be recorded as attending.");
-    await change("session.recordAttendance", async () => {
-      const { write, audit, increment } = useChange();
-      write(
-        ({ cohortSession }) =>
-          cohortSession
-            .patch({ siteId, sessionId })
-            .set({ attendanceRecordedAt: now().toISOString() })
-            .add({ version: 1 })
-            .where((attributes, operations) => operations.eq(attributes.version, version))
-            .commit(),
-        () => new ConflictError(changedJustNow),
-      );
-      if (!session.attendanceRecordedAt) SiteStats.count(siteId, SiteStats.counterName.sessionsHeld, 1);
-      let present = 0;
-      for (const place of booked) {
-        const cameNow = came.has(place.personId);
-        if (cameNow) present++;
-        if (place.attended === cameNow) continue;
-        write(({ sessionPlace }) =>
-          sessionPlace.patch({ siteId, sessionId, personId: place.personId }).set({ attended: cameNow }).commit(),
-        );
-        const delta = {
-          attended: (cameNow ? 1 : 0) - (place.attended === true ? 1 : 0),
-          missed: (cameNow ? 0 : 1) - (place.attended === false ? 1 : 0),
-        };
-        increment(
-          "cohortMember",
-          { siteId: place.organisationSiteId, organisationId: place.organisationId },
-          { add: delta },
-        );
-        SiteStats.count(place.organisationSiteId, SiteStats.counterName.attended, delta.attended);
-        SiteStats.count(place.organisationSiteId, SiteStats.counterName.missed, delta.missed);
-      }
-      audit({
-        siteId,
-        action: "session.attendance_recorded",
-        recordType: "session",
-        recordId: sessionId,
-        after: { booked: booked.length, attended: present },
-      });
-    });
-    return get({ siteId, sessionId });
-  },
+  ({ siteId, sessionId, version, attended }) => recordAttendanceIn(siteId, { sessionId, version, attended }),
 );
+
+/** Records who came to a session in the partition `siteId` (a site's, or the national one). */
+export async function recordAttendanceIn(
+  siteId: string,
+  { sessionId, version, attended }: { sessionId: string; version: number; attended: string[] },
+) {
+  const [session, places] = await Promise.all([read(siteId, sessionId), placesOf(siteId, sessionId)]);
+  if (session.status === "cancelled") throw new RuleError("This session was cancelled, so no one attended it.");
+  if (Date.parse(session.startsAt) > now().getTime()) {
+    throw new RuleError("You can record who came once the session has started.");
+  }
+  const booked = places.filter((place) => place.status === "booked");
+  const came = new Set(attended);
+  const unknown = attended.filter((personId) => !booked.some((place) => place.personId === personId));
+  if (unknown.length) throw new ValidationError("Only people with a booked place can be recorded as attending.");
+  await change("session.recordAttendance", async () => {
+    const { write, audit, increment } = useChange();
+    write(
+      ({ cohortSession }) =>
+        cohortSession
+          .patch({ siteId, sessionId })
+          .set({ attendanceRecordedAt: now().toISOString() })
+          .add({ version: 1 })
+          .where((attributes, operations) => operations.eq(attributes.version, version))
+          .commit(),
+      () => new ConflictError(changedJustNow),
+    );
+    if (!session.attendanceRecordedAt) SiteStats.count(siteId, SiteStats.counterName.sessionsHeld, 1);
+    let present = 0;
+    for (const place of booked) {
+      const cameNow = came.has(place.personId);
+      if (cameNow) present++;
+      if (place.attended === cameNow) continue;
+      write(({ sessionPlace }) =>
+        sessionPlace.patch({ siteId, sessionId, personId: place.personId }).set({ attended: cameNow }).commit(),
+      );
+      const delta = {
+        attended: (cameNow ? 1 : 0) - (place.attended === true ? 1 : 0),
+        missed: (cameNow ? 0 : 1) - (place.attended === false ? 1 : 0),
+      };
+      increment(
+        "cohortMember",
+        { siteId: place.organisationSiteId, organisationId: place.organisationId },
+        { add: delta },
+      );
+      SiteStats.count(place.organisationSiteId, SiteStats.counterName.attended, delta.attended);
+      SiteStats.count(place.organisationSiteId, SiteStats.counterName.missed, delta.missed);
+    }
+    audit({
+      siteId,
+      action: "session.attendance_recorded",
+      recordType: "session",
+      recordId: sessionId,
+      after: { booked: booked.length, attended: present },
+    });
+  });
+  return getIn(siteId, sessionId, null);
+}
 
 /**
  * An organisation's places at sessions, newest first: what its people booked and whether they
@@ -819,7 +917,12 @@ export async function remind(day: string = today()): Promise<{ sessions: number;
               )
               .commit(),
           );
-          send({ siteId, template: "session-reminder", to: { person: place.personId }, params: { sessionId } });
+          send({
+            siteId,
+            template: "session-reminder",
+            to: { person: place.personId },
+            params: placeParams(sessionId, place),
+          });
         }
         audit({
           siteId,

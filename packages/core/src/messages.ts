@@ -186,7 +186,14 @@ async function aboutSession(message: QueuedMessage, personId: string, appUrl: st
   const name = person.data.name;
   const when = describeUkSpan(session.startsAt, session.endsAt);
   const where = session.format === "online" ? "Online" : session.place;
-  const link = `${appUrl.replace(/\/+$/, "")}${site ? `/sites/${siteId}/cohort/sessions/${sessionId}` : `/national/events/${sessionId}`}`;
+  // A national event's page for a provider is under their own site, where they booked it.
+  const providersSite = message.params?.organisationSiteId;
+  const path = site
+    ? `/sites/${siteId}/cohort/sessions/${sessionId}`
+    : providersSite
+      ? `/sites/${providersSite}/cohort/national/${sessionId}`
+      : `/national/events/${sessionId}`;
+  const link = `${appUrl.replace(/\/+$/, "")}${path}`;
   const reason = session.reason ?? "";
   const base = { messageId: message.messageId, siteId, template: message.template, to: person.data.email };
   switch (message.template) {
@@ -234,7 +241,7 @@ async function aboutSession(message: QueuedMessage, personId: string, appUrl: st
         subject: `You have a place at "${session.title}"`,
         plain: [
           `Hello ${name},`,
-          `A place came free at "${session.title}", and you were first on the waiting list, so it is yours.`,
+          `A place came free at "${session.title}", a session of ${host}, and you were first on the waiting list, so it is yours.`,
           `It is on ${when}. Where: ${where}.`,
           `If you can no longer come, please give the place up so the next person can have it: ${link}`,
         ].join("\n\n"),

@@ -139,14 +139,14 @@ const cohortPrefixes = [
 ];
 
 /**
- * The organisations a site approved in its first months, which make up its cohort: established
+ * The organisations a site approved in its first months, which make up its cohort: two established
  * providers, and one approved to walk through while its registration goes on. They went through
  * the whole process, so their decisions, plans and statistics are real.
  */
 export function cohortOrganisations(siteIndex: number, area: string): SeedOrganisation[] {
-  return [0, 1, 2, 3].map((index) => {
-    const n = siteIndex * 4 + index;
-    const walking = index === 3;
+  return [0, 1, 2].map((index) => {
+    const n = siteIndex * 3 + index;
+    const walking = index === 2;
     const outcome: Outcome = walking ? "walking-through" : "approved";
     return {
       legalName: `${cohortPrefixes[n % cohortPrefixes.length]} ${nameSuffixes[(n + siteIndex) % nameSuffixes.length]}`,
@@ -159,8 +159,9 @@ export function cohortOrganisations(siteIndex: number, area: string): SeedOrgani
       difference: differences[(n + 2) % differences.length] as string,
       step: "decision",
       outcome,
-      // Reviewed, so each decision carries the panel's feedback and its plan the weakest criteria.
-      reviewedBy: { experts: 1, team: index % 2 === 0 },
+      // Reviewed (by one expert, to keep the seed quick), so each decision carries the panel's
+      // feedback and its plan the weakest criteria.
+      reviewedBy: { experts: 1, team: false },
       registeredDaysAgo: 160 - index * 12,
     };
   });

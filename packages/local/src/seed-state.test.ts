@@ -17,7 +17,8 @@ describe("the demo data's state", () => {
     await seed();
     expect(await demoDataState()).toBe("incomplete");
     expect(await readSeedMarker()).toBeUndefined();
-  });
+    // The whole demo is written here: most of a minute, more on a busy machine.
+  }, 300_000);
 
   it("calls a table marked complete complete", async () => {
     await writeSeedMarker("complete");

@@ -10,6 +10,7 @@ import {
   InformationRequest,
   Invitation,
   Mentoring,
+  NationalEvent,
   Organisation,
   Person,
   Process,
@@ -255,7 +256,7 @@ describe("the demo's cohorts", () => {
       const lead = await leadOf(siteId);
       const as = <T>(run: () => Promise<T>) => asMember(lead, siteId, run);
       const directory = await as(() => Cohort.directory({ siteId }));
-      expect(directory.organisations.length, siteId).toBeGreaterThanOrEqual(3);
+      expect(directory.organisations.length, siteId).toBeGreaterThanOrEqual(2);
       expect(
         directory.organisations.some((member) => member.attended > 0 && member.missed > 0),
         siteId,
@@ -303,5 +304,20 @@ describe("the demo's cohorts", () => {
       expect((await SiteStats.counts(siteId)).get(SiteStats.counterName.activePairs), siteId).toBe(active);
     }
     expect(ended).toBeGreaterThanOrEqual(2);
+  });
+
+  it("has two national events: one held with who came recorded, one coming up full with a waiting list", async () => {
+    const national = (await Person.directory()).find((person) => person.national);
+    const staff = { personId: national?.personId ?? "", national: true };
+    const events = async (when: "upcoming" | "past") =>
+      (await withActor(staff, () => NationalEvent.list({ when, limit: 10 }))).items;
+    const upcoming = await events("upcoming");
+    const past = await events("past");
+    expect(past.map((event) => [event.title, event.attendanceRecorded])).toEqual([
+      ["National networking: a year of small supports", true],
+    ]);
+    expect(upcoming.map((event) => [event.booked, event.capacity, event.waiting > 0])).toEqual([[16, 16, true]]);
+    const held = await withActor(staff, () => NationalEvent.get({ sessionId: past[0]?.sessionId ?? "" }));
+    expect(new Set(held.places.map((place) => place.siteId)).size).toBe(seedSites.length);
   });
 });

@@ -13,6 +13,7 @@ import {
   seedTeamShape,
 } from "./seed-data";
 import { seedMentoring } from "./seed-mentoring";
+import { type SiteCohort, seedNationalEvents } from "./seed-national-events";
 import { panelCast } from "./seed-panels";
 import { daysAgo } from "./seed-time";
 
@@ -31,7 +32,8 @@ export interface SeedSummary {
  * run out, so the team page shows every state. Each site publishes its approval process and
  * organisations apply, one at every point of the way (see seed-approvals.ts); the site's panel
  * reviews and decides, and its people log their time (see seed-panels.ts); the approved
- * organisations meet in the site's cohort (see seed-cohort.ts). The benchmark seeds
+ * organisations meet in the site's cohort (see seed-cohort.ts), and national staff run two
+ * events for every site's cohort (see seed-national-events.ts). The benchmark seeds
  * more sites than the demo's twelve in just the same way.
  */
 export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> {
@@ -43,6 +45,7 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
   const nationalActor: Actor = { personId: firstNational.personId, national: true };
 
   // Sites are independent, so they are seeded side by side; names are fixed by position.
+  const cohorts: SiteCohort[] = [];
   const leads = await Promise.all(
     sites.map(async (site, siteIndex) => {
       // Older sites first: the first site started about seven months ago, the twelfth about two;
@@ -78,6 +81,7 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
       // Pairs first: the cohort's seed later takes an organisation out in some sites.
       await seedMentoring(panel, organisations);
       await seedCohort(panel, organisations);
+      cohorts[siteIndex] = { siteId: site.siteId, organisations };
       for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
         const name = seedName(1000 + siteIndex * 10 + index);
         await Clock.atTime(daysAgo(waiting.daysAgo), () =>
@@ -89,6 +93,8 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
       return lead;
     }),
   );
+  // National events, for every site's cohort at once.
+  await seedNationalEvents(nationalActor, cohorts);
   let memberships = sites.length * seedTeamShape.length;
 
   // People who belong to more than one site, each with a different role there.

@@ -130,6 +130,8 @@ export const WaitingEntryEntity = new Entity({
     sessionId: { type: "string", required: true, readOnly: true },
     joinedAt: { type: "string", required: true, readOnly: true },
     personId: { type: "string", required: true, readOnly: true },
+    /** The site of the person's organisation: a national event's places count there. */
+    organisationSiteId: { type: "string", required: true, readOnly: true },
   },
   indexes: {
     bySession: {
