@@ -6,6 +6,7 @@ import { invitationRouter } from "./router/invitation";
 import { meRouter } from "./router/me";
 import { memberRouter } from "./router/member";
 import { mentoringRouter } from "./router/mentoring";
+import { nationalEventRouter } from "./router/national-event";
 import { organisationRouter } from "./router/organisation";
 import { planRouter } from "./router/plan";
 import { processRouter } from "./router/process";
@@ -32,6 +33,7 @@ export const appRouter = router({
   cohort: cohortRouter,
   session: sessionRouter,
   mentoring: mentoringRouter,
+  nationalEvent: nationalEventRouter,
 });
 
 export type AppRouter = typeof appRouter;

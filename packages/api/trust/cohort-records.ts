@@ -1,9 +1,9 @@
-import { Clock, Cohort, CohortSession, Membership, Mentoring } from "@smallsupports/core";
-import type { Actor } from "@smallsupports/core/actor";
+import { Clock, Cohort, CohortSession, Membership, Mentoring, NationalEvent } from "@smallsupports/core";
+import { type Actor, withActor } from "@smallsupports/core/actor";
 import { toUkTime } from "@smallsupports/core/london-time";
 import { asMember } from "@smallsupports/core/seeding";
 import { approvedFor, asLead, decidedFor } from "./panel-records";
-import { freshApplicant, unique } from "./records";
+import { freshApplicant, setUp, unique } from "./records";
 
 /**
  * Cohorts and their sessions: the records their fixtures and attacks need, built through the
@@ -140,4 +140,33 @@ export async function pairingFor(siteId: string, callerId?: string): Promise<Pai
 /** Someone of another organisation in the cohort, who is in no pairing: they must not reach one. */
 export async function outsideThePairing(siteId: string): Promise<string> {
   return (await decidedFor(siteId, undefined, "approved")).actor.personId;
+}
+
+/** A national event national staff schedule three weeks ahead, under a distinctive title. */
+export interface ScheduledEvent {
+  sessionId: string;
+  version: number;
+  secrets: string[];
+}
+
+export async function nationalEvent(): Promise<ScheduledEvent> {
+  const title = unique("Secret national event");
+  const event = await withActor(setUp, () => NationalEvent.create({ session: sessionInput(title) }));
+  return { sessionId: event.sessionId, version: event.version, secrets: [title] };
+}
+
+/** A national event scheduled a week and a half ago for two days ago: its attendance can be recorded. */
+export async function pastNationalEvent(): Promise<ScheduledEvent> {
+  const title = unique("Secret past national event");
+  const event = await Clock.atTime(new Date(Date.now() - 10 * Clock.dayMs), () =>
+    withActor(setUp, () => NationalEvent.create({ session: sessionInput(title, ukDay(-2)) })),
+  );
+  return { sessionId: event.sessionId, version: event.version, secrets: [title] };
+}
+
+/** A fresh national event with a place booked through `siteId` by `callerId`, who acts for an organisation in its cohort. */
+export async function eventBookedBy(siteId: string, callerId: string): Promise<ScheduledEvent> {
+  const event = await nationalEvent();
+  await asMember(actorOf(callerId), siteId, () => NationalEvent.book({ siteId, sessionId: event.sessionId }));
+  return event;
 }

@@ -19,10 +19,13 @@ import { worldAnswers, worldProfile } from "../testing/world";
 import {
   applicantOutsideCohort,
   bookedBy,
+  eventBookedBy,
   freshCohortMember,
   isProvider,
+  nationalEvent,
   outsideThePairing,
   pairingFor,
+  pastNationalEvent,
   pastSession,
   removedFromCohort,
   type ScheduledSession,
@@ -341,6 +344,18 @@ const pairRule = {
 const pairingOnce = (siteId: string, callerId?: string) =>
   once(`pairing ${siteId} ${callerId ?? "anyone"}`, () => pairingFor(siteId, callerId));
 const sessionIdOf = (input: unknown) => field(input, "sessionId");
+/** National events every read may share, two so their lists have a next page. */
+const eventToRead = () => once("national event", () => nationalEvent());
+const anotherEventToRead = () => once("another national event", () => nationalEvent());
+/** The cohort rule's attack on a national event read through a site: a provider outside the cohort. */
+async function outsideCohortForEvent(siteId: string, input: (sessionId: string) => unknown) {
+  const event = await eventToRead();
+  return {
+    caller: { personId: await applicantOutsideCohort(siteId) },
+    input: input(event.sessionId),
+    secrets: event.secrets,
+  };
+}
 const siteOf = (input: unknown) => field(input, "siteId");
 const anyMember = ["lead", "team", "expert", "provider"] as const;
 
@@ -1266,5 +1281,92 @@ export const fixtures: Record<string, Fixture> = {
     },
     recordIdOf: (input) => field(input, "pairId"),
     auditSiteOf: siteOf,
+  },
+  "nationalEvent.list": {
+    access: { kind: "national" },
+    valid: async () => {
+      await Promise.all([eventToRead(), anotherEventToRead()]);
+      return { when: "upcoming", limit: 20 };
+    },
+  },
+  "nationalEvent.get": {
+    access: { kind: "national" },
+    valid: async () => ({ sessionId: (await eventToRead()).sessionId }),
+  },
+  "nationalEvent.create": {
+    access: { kind: "national" },
+    valid: async () => ({ session: sessionInput(unique("National event")) }),
+    recordIdOf: (_input, result) => (result as { sessionId: string }).sessionId,
+    auditSiteOf: () => NATIONAL_SCOPE,
+  },
+  "nationalEvent.update": {
+    access: { kind: "national" },
+    valid: async () => {
+      const event = await nationalEvent();
+      return {
+        sessionId: event.sessionId,
+        version: event.version,
+        session: { ...sessionInput(unique("National event")), capacity: 30 },
+        reason: "The hall can take fewer people.",
+      };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: () => NATIONAL_SCOPE,
+  },
+  "nationalEvent.cancel": {
+    access: { kind: "national" },
+    valid: async () => {
+      const event = await nationalEvent();
+      return { sessionId: event.sessionId, version: event.version, reason: "The speaker is unwell." };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: () => NATIONAL_SCOPE,
+  },
+  "nationalEvent.recordAttendance": {
+    access: { kind: "national" },
+    valid: async () => {
+      const event = await pastNationalEvent();
+      return { sessionId: event.sessionId, version: event.version, attended: [] };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: () => NATIONAL_SCOPE,
+  },
+  "nationalEvent.forCohort": {
+    access: cohortRule,
+    valid: async (siteId, callerId) => {
+      await Promise.all([inCohort(siteId, callerId), eventToRead(), anotherEventToRead()]);
+      return { siteId, when: "upcoming", limit: 20 };
+    },
+    notOwner: (siteId) => outsideCohortForEvent(siteId, () => ({ siteId, when: "upcoming", limit: 20 })),
+  },
+  "nationalEvent.getForCohort": {
+    access: cohortRule,
+    valid: async (siteId, callerId) => {
+      const [, event] = await Promise.all([inCohort(siteId, callerId), eventToRead()]);
+      return { siteId, sessionId: event.sessionId };
+    },
+    notOwner: (siteId) => outsideCohortForEvent(siteId, (sessionId) => ({ siteId, sessionId })),
+  },
+  "nationalEvent.book": {
+    access: bookingRule,
+    valid: async (siteId, callerId) => {
+      await inCohort(siteId, callerId);
+      return { siteId, sessionId: (await nationalEvent()).sessionId };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: () => NATIONAL_SCOPE,
+    notOwner: (siteId) => outsideCohortForEvent(siteId, (sessionId) => ({ siteId, sessionId })),
+  },
+  "nationalEvent.cancelPlace": {
+    access: bookingRule,
+    valid: async (siteId, callerId) => {
+      await inCohort(siteId, callerId);
+      const event =
+        callerId && (await isProvider(siteId, callerId)) ? await eventBookedBy(siteId, callerId) : await eventToRead();
+      return { siteId, sessionId: event.sessionId };
+    },
+    recordIdOf: sessionIdOf,
+    auditSiteOf: () => NATIONAL_SCOPE,
+    notOwner: (siteId) => outsideCohortForEvent(siteId, (sessionId) => ({ siteId, sessionId })),
   },
 };

@@ -142,6 +142,8 @@ describe("pagination cursors: junk, edited and borrowed ones get BAD_REQUEST, ne
       "application.board",
       "invitation.list",
       "member.list",
+      "nationalEvent.forCohort",
+      "nationalEvent.list",
       "session.list",
       "site.list",
     ]);

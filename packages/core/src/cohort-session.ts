@@ -667,12 +667,13 @@ export const list = verb(listInput, async ({ siteId, ...input }) => {
  * Sessions in the partition `siteId` (a site's, or the national one), with the caller's own
  * place on each when `ownPlaces` (a provider, who may have booked).
  */
-export async function listIn(siteId: string, input: ListInput, ownPlaces: boolean) {
-  return withOwnPlaces(siteId, await pageOf(siteId, input), ownPlaces);
+export async function listIn(siteId: string, input: ListInput, ownPlaces: boolean, scope: string[]) {
+  return withOwnPlaces(siteId, await pageOf(siteId, input, scope), ownPlaces);
 }
 
-async function pageOf(siteId: string, { when, cursor, limit }: ListInput) {
-  const scope = ["session.list", siteId, when];
+/** A page of sessions; its cursor opens only for the same `scope` (the list and who reads it). */
+async function pageOf(siteId: string, { when, cursor, limit }: ListInput, listScope = ["session.list", siteId]) {
+  const scope = [...listScope, when];
   const at = now().toISOString();
   const page =
     when === "upcoming"

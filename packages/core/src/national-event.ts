@@ -65,7 +65,7 @@ export const recordAttendance = verb(
 /** National staff's list of events, a page at a time. */
 export const list = verb(z.strictObject(pageInput), (input) => {
   requireNational();
-  return CohortSession.listIn(NATIONAL_SCOPE, input, false);
+  return CohortSession.listIn(NATIONAL_SCOPE, input, false, ["nationalEvent.list"]);
 });
 
 export interface EventBooking extends CohortSession.PlaceView {
@@ -99,7 +99,8 @@ const providerKey = z.strictObject({ siteId: siteIdSchema, sessionId: recordIdSc
 /** National events as a provider in `siteId`'s cohort sees them, with their own place on each. */
 export const forCohort = verb(z.strictObject({ siteId: siteIdSchema, ...pageInput }), async ({ siteId, ...input }) => {
   const { organisationId } = await Cohort.requireCohortAccess(siteId);
-  return CohortSession.listIn(NATIONAL_SCOPE, input, !!organisationId);
+  // The cursor is bound to the site it was read through, as a site's own lists are.
+  return CohortSession.listIn(NATIONAL_SCOPE, input, !!organisationId, ["nationalEvent.forCohort", siteId]);
 });
 
 /** One national event for a provider (or the team) of `siteId`: the counts, and only their own organisation's places. */
