@@ -11,6 +11,21 @@ const title = "Training: safe recruitment with the person";
 /** A UK day some weeks ahead, as a date box takes it. */
 const weeksAhead = (weeks: number) => new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 
+/** The element that has focus, as "tag text", to check where focus went. */
+const focused = (page: Page) =>
+  page.evaluate(
+    () => `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.textContent?.trim()}`,
+  );
+
+/** An organisation in the site's cohort now (not taken out), as the site's lead sees the directory. */
+async function activeMemberOf(page: Page, siteName: string, id: string): Promise<string> {
+  await signInAs(page, siteName, 0);
+  await page.goto(`/sites/${id}/cohort`);
+  const active = page.locator(".cohort-member").filter({ has: page.getByRole("button", { name: /^Take out/ }) });
+  await active.first().waitFor();
+  return ((await active.first().locator("h3").textContent()) ?? "").trim();
+}
+
 async function openCohort(page: Page) {
   await page.goto(`/sites/${siteId}/cohort`);
   await page.getByRole("heading", { name: "Sessions coming up" }).waitFor();
@@ -166,5 +181,76 @@ describe("the cohort", () => {
     await ending.getByRole("button", { name: "End the pairing" }).click();
     await lead.page.getByText("The pairing has ended.").waitFor();
     await lead.page.getByRole("heading", { name: "Log a meeting" }).waitFor({ state: "detached" });
+  });
+
+  it("national staff schedule an event for every cohort; providers of two sites book it through their own site; each site's team sees only its own", async () => {
+    const eventTitle = "National peer support: growing without losing the person";
+    const devonLead = await newPage();
+    const devonMember = await activeMemberOf(devonLead.page, site, siteId);
+    const yorkshireLead = await newPage();
+    const yorkshireMember = await activeMemberOf(yorkshireLead.page, "West Yorkshire", "west-yorkshire");
+
+    const national = await newPage();
+    await signInAs(national.page, "National partnership staff", 0);
+    await national.page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "National events" })
+      .click();
+    await national.page.getByRole("heading", { name: "Past events" }).waitFor();
+    await national.page.locator(".session-item").first().waitFor();
+    await expectAccessible(national.page, "national events");
+    await national.page.getByRole("button", { name: "Schedule a national event" }).click();
+    const dialog = national.page.getByRole("dialog", { name: "Schedule a national event" });
+    await dialog.getByRole("radio", { name: "Peer support" }).check();
+    await dialog.getByLabel("Title").fill(eventTitle);
+    await dialog
+      .getByLabel("What happens at it")
+      .fill("Providers from every site talk about growing one person at a time.");
+    await dialog.getByLabel("The same in easy read").fill("Providers talk about growing slowly.");
+    await dialog.getByLabel("Day").fill(weeksAhead(5));
+    await dialog.getByLabel("Starts (UK time)").fill("13:00");
+    await dialog.getByLabel("Ends (UK time)").fill("15:00");
+    await dialog.getByLabel("The place, with its address").fill("Leeds Civic Hall, Calverley Street");
+    await dialog.getByLabel("How many places").fill("10");
+    await dialog.getByRole("button", { name: "Schedule session" }).click();
+    await national.page.getByText("The event is scheduled.").waitFor();
+    await national.page.getByRole("heading", { name: eventTitle }).waitFor();
+    const eventId = new URL(national.page.url()).pathname.split("/").pop() ?? "";
+    expect(eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await national.page.title()).toBe(`${eventTitle} - National events - Small Supports`);
+
+    // A Devon provider finds it on their cohort page and books by keyboard; focus stays on the button.
+    const devon = await newPage(360);
+    await signInForOrganisation(devon.page, siteId, devonMember);
+    await devon.page.goto(`/sites/${siteId}/cohort`);
+    await devon.page.getByRole("heading", { name: "National events" }).waitFor();
+    await devon.page.getByRole("link", { name: eventTitle }).click();
+    await devon.page.getByRole("heading", { name: eventTitle }).waitFor();
+    expect(await devon.page.title()).toBe(`${eventTitle} - Devon - Small Supports`);
+    await devon.page.getByRole("button", { name: "Book a place" }).focus();
+    await devon.page.keyboard.press("Enter");
+    await devon.page.getByText("You have a place. Add it to your calendar").waitFor();
+    await expect.poll(() => focused(devon.page)).toBe("button Give up my place");
+    await expectAccessible(devon.page, "a national event a provider has booked, on a phone");
+
+    const yorkshire = await newPage();
+    await signInForOrganisation(yorkshire.page, "west-yorkshire", yorkshireMember);
+    await yorkshire.page.goto(`/sites/west-yorkshire/cohort/national/${eventId}`);
+    await yorkshire.page.getByRole("button", { name: "Book a place" }).click();
+    await yorkshire.page.getByText("You have a place.").first().waitFor();
+
+    // National staff see both, by organisation and by site.
+    await national.page.reload();
+    const bySite = national.page.getByRole("region", { name: "By site" });
+    await bySite.getByRole("row", { name: "Devon 1 0" }).waitFor();
+    await bySite.getByRole("row", { name: "West Yorkshire 1 0" }).waitFor();
+    await national.page.getByRole("region", { name: "Who is coming" }).getByText(devonMember).waitFor();
+    await expectAccessible(national.page, "a national event with places from two sites");
+
+    // Devon's team sees only Devon's place.
+    await devonLead.page.goto(`/sites/${siteId}/cohort/national/${eventId}`);
+    const fromSite = devonLead.page.getByRole("region", { name: "From your site" });
+    await fromSite.getByText(devonMember).waitFor();
+    expect(await fromSite.getByRole("listitem").count()).toBe(1);
   });
 });

@@ -311,6 +311,26 @@ for (const width of [360, 1280]) {
   await page.getByRole("link", { name: "Lunch with the Learning Disability Partnership Board" }).first().click();
   await page.getByRole("heading", { name: "Lunch with the Learning Disability Partnership Board" }).waitFor();
   await shot("session-provider");
+  await page.goto(`${base}/sites/${lancashire}/cohort`);
+  await page.getByRole("link", { name: "National learning day: working alongside families" }).first().click();
+  await page.getByRole("heading", { name: "National learning day: working alongside families" }).waitFor();
+  await shot("national-event-provider");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // National events: the list, one coming up with places from every site, one held.
+  await signInAs(page, "National partnership staff", 0);
+  await page.getByRole("heading", { name: "My sites" }).waitFor();
+  await page.goto(`${base}/national/events`);
+  await page.getByRole("heading", { name: "Past events" }).waitFor();
+  await page.locator(".session-item").first().waitFor();
+  await shot("national-events");
+  await page.getByRole("link", { name: "National learning day: working alongside families" }).click();
+  await page.getByRole("region", { name: "By site" }).waitFor();
+  await shot("national-event");
+  await page.goto(`${base}/national/events`);
+  await page.getByRole("link", { name: "National networking: a year of small supports" }).click();
+  await page.getByRole("heading", { name: "Who came" }).waitFor();
+  await shot("national-event-attendance");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   // The public way in, and the local emails page.

@@ -27,6 +27,8 @@ export const apiTableActions = [
  * places in the table; for each reminder mark the review or place, write the audit event and the
  * message in one transaction (transactions need no action of their own: each item in one is
  * authorised by its own action), then read whom to write to and record the message as sent.
+ * Mentoring.countCheckIns then queries the site registry and each site's pairings in the table
+ * and puts each site's count of pairings that need a check-in.
  */
 export const reminderTableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
 /**

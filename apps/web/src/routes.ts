@@ -5,6 +5,9 @@ export const routes: RouteDefinition[] = [
   { path: "/sign-in", component: lazy(() => import("./pages/sign-in")) },
   { path: "/", component: lazy(() => import("./pages/home")) },
   { path: "/national/sites", component: lazy(() => import("./pages/national-sites")) },
+  // National events, run by national staff for every site's cohort.
+  { path: "/national/events", component: lazy(() => import("./pages/national-events")) },
+  { path: "/national/events/:sessionId", component: lazy(() => import("./pages/national-event")) },
   { path: "/account", component: lazy(() => import("./pages/account")) },
   { path: "/dev/outbox", component: lazy(() => import("./pages/dev-outbox")) },
   // The public way in for new providers: sites open to applications, then signing up and registering.
@@ -42,6 +45,7 @@ export const routes: RouteDefinition[] = [
       { path: "/time", component: lazy(() => import("./pages/expert-time")) },
       { path: "/cohort", component: lazy(() => import("./pages/cohort")) },
       { path: "/cohort/sessions/:sessionId", component: lazy(() => import("./pages/cohort-session")) },
+      { path: "/cohort/national/:sessionId", component: lazy(() => import("./pages/cohort-national-event")) },
       { path: "/cohort/mentoring/:pairId", component: lazy(() => import("./pages/mentoring-pair")) },
       { path: "/process", component: lazy(() => import("./pages/process-editor")) },
       { path: "/activity", component: lazy(() => import("./pages/activity")) },

@@ -130,6 +130,12 @@ describe("mentoring", () => {
       ["Exmoor Circles CIC", "needs-check-in"],
       ["Levels Living CIC", "too-early"],
     ]);
+    // The daily sweep sets the site's figure as of its day: a quiet pair today, both in seven weeks.
+    const needsCheckIn = async () => (await SiteStats.counts(siteId)).get(SiteStats.counterName.needsCheckIn);
+    expect(await Mentoring.countCheckIns()).toEqual({ sites: 1, needCheckIn: 1 });
+    expect(await needsCheckIn()).toBe(1);
+    await Mentoring.countCheckIns(addDays(today(), 50));
+    expect(await needsCheckIn()).toBe(2);
     const key = { siteId, pairId: quiet.pair.pairId };
     expect(
       await failure(lead, () => Mentoring.end({ ...key, version: quiet.pair.version, reason: "" })),
@@ -145,6 +151,9 @@ describe("mentoring", () => {
       await failure(other.actor, () => Mentoring.logMeeting({ ...key, date: today(), minutes: 30, notes: "" })),
     ).toBeInstanceOf(RuleError);
     expect((await SiteStats.counts(siteId)).get(SiteStats.counterName.activePairs)).toBe(1);
+    // An ended pairing needs no check-in.
+    await Mentoring.countCheckIns();
+    expect(await needsCheckIn()).toBe(0);
   });
 
   it("audits each step with no notes, goals or reasons, and words it in the activity list", async () => {

@@ -359,3 +359,24 @@ export const end = verb(
     return get({ siteId, pairId });
   },
 );
+
+/**
+ * Sets each site's count of pairings that need a check-in (`mentoring:needsCheckIn`) as of
+ * `day`. A pairing comes to need one with the passing of time, not with any change to it, so no
+ * change can keep this figure; the daily sweep sets it instead, reading each site's pairings (a
+ * Query of its partition) and putting the number. Only the sweep writes it, so nothing is lost to
+ * a change made meanwhile: the figure is at most a day behind. Returns how many sites and pairings.
+ */
+export async function countCheckIns(day: string = today()): Promise<{ sites: number; needCheckIn: number }> {
+  const { data: sites } = await db.entities.site.query.registry({}).go({ pages: "all", attributes: ["siteId"] });
+  let needCheckIn = 0;
+  for (const { siteId } of sites) {
+    const { data: pairs } = await db.entities.mentoringPair.query
+      .bySite({ siteId })
+      .go({ pages: "all", attributes: ["status", "startedOn", "lastMeetingOn"] });
+    const count = pairs.filter((pair) => stateOf(pair, day) === "needs-check-in").length;
+    await db.entities.siteCount.put({ siteId, counter: SiteStats.counterName.needsCheckIn, value: count }).go();
+    needCheckIn += count;
+  }
+  return { sites: sites.length, needCheckIn };
+}

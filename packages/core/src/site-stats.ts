@@ -63,6 +63,8 @@ export const counterName = {
   missed: "cohort:missed",
   /** Mentoring pairings under way. */
   activePairs: "mentoring:active",
+  /** Pairings under way that need a check-in, as of the daily sweep (see Mentoring.countCheckIns). */
+  needsCheckIn: "mentoring:needsCheckIn",
 } as const;
 
 /** Adds to one named counter of a site (negative subtracts); the counter is made if it is new. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadEnv } from "@smallsupports/api/env";
 import type { LogSink } from "@smallsupports/api/log";
 import { startServer } from "@smallsupports/api/server";
-import { CohortSession, Review } from "@smallsupports/core";
+import { CohortSession, Mentoring, Review } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import { startDynamoLocal } from "./dynamo-local";
 import { type DemoDataState, demoDataState, writeDemoData } from "./seed-state";
@@ -81,6 +81,7 @@ export async function startLocalPlatform(options: {
     withActor(systemActor, async () => {
       await Review.remind();
       await CohortSession.remind();
+      await Mentoring.countCheckIns();
     }).catch((error: unknown) => {
       if (stopping) return;
       const kind = error instanceof Error ? error.name : "Error";

@@ -203,6 +203,30 @@ export const queries = {
       queryFn: () => api.session.get.query({ siteId, sessionId }),
     }),
 
+  /** National events, for national staff who run them: upcoming soonest first, or past latest first. */
+  nationalEvents: (when: "upcoming" | "past") =>
+    paged(["national-events", "list", when], (cursor) => api.nationalEvent.list.query({ when, cursor, limit: 10 })),
+
+  /** One national event with everyone's places, by organisation and site, for national staff. */
+  nationalEvent: (sessionId: string) =>
+    queryOptions({
+      queryKey: ["national-events", "event", sessionId],
+      queryFn: () => api.nationalEvent.get.query({ sessionId }),
+    }),
+
+  /** National events as a site's cohort sees them, with the caller's own place on each. */
+  cohortNationalEvents: (siteId: string, when: "upcoming" | "past") =>
+    paged(["cohort", siteId, "national", "list", when], (cursor) =>
+      api.nationalEvent.forCohort.query({ siteId, when, cursor, limit: 10 }),
+    ),
+
+  /** One national event through a site: the counts, and only that site's (or the caller's organisation's) places. */
+  cohortNationalEvent: (siteId: string, sessionId: string) =>
+    queryOptions({
+      queryKey: ["cohort", siteId, "national", "event", sessionId],
+      queryFn: () => api.nationalEvent.getForCohort.query({ siteId, sessionId }),
+    }),
+
   /** What an organisation's people booked and whether they came. */
   organisationSessions: (siteId: string, organisationId: string) =>
     queryOptions({

@@ -47,7 +47,14 @@ export function CohortHistory(props: { siteId: string; organisationId: string })
               <For each={entries()}>
                 {(entry) => (
                   <li>
-                    <A href={`/sites/${entry.session.siteId}/cohort/sessions/${entry.session.sessionId}`}>
+                    <A
+                      href={
+                        // A national event's session lives in the national partition, reached through this site.
+                        entry.session.siteId === props.siteId
+                          ? `/sites/${props.siteId}/cohort/sessions/${entry.session.sessionId}`
+                          : `/sites/${props.siteId}/cohort/national/${entry.session.sessionId}`
+                      }
+                    >
                       {entry.session.title}
                     </A>
                     <span class="muted">

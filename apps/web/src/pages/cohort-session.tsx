@@ -2,14 +2,16 @@ import { may } from "@smallsupports/core/permissions";
 import { A, useParams, useSearchParams } from "@solidjs/router";
 import { createMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { api, errorCode, errorMessage } from "../api/client";
-import { afterSessionChange, queries, recordOwnPlace } from "../api/queries";
+import { errorCode, errorMessage } from "../api/client";
+import { queries, recordOwnPlace } from "../api/queries";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state";
 import { ReasonDialog } from "../ui/reason-dialog";
 import { EasyReadToggle, easyReadPreferred, setEasyReadPreferred } from "./application-easy-read";
+import { PlacesBySite } from "./places-by-site";
 import { downloadCalendar } from "./session-calendar";
 import { SessionDialog } from "./session-dialog";
+import { type SessionHost, siteSessions } from "./session-host";
 import {
   accessText,
   myPlaceText,
@@ -21,41 +23,77 @@ import {
   sessionKindLabels,
   sessionWhere,
 } from "./session-labels";
-import { useSiteView } from "./site-context";
+import { useDetailTitle, useSiteView } from "./site-context";
 import "../styles/cohort.css";
 
-/**
- * One session. Everyone who may see it reads what it is, when and where (in UK time), what the
- * place offers and how full it is, and can add it to their calendar. A provider in the cohort
- * books a place or joins the waiting list, and gives it up; the team changes or cancels it with a
- * reason, sees who has a place and who is waiting, and records who came once it has started.
- */
+/** One of a site's own sessions, inside the site's cohort. */
 export default function CohortSessionPage() {
   const params = useParams<{ siteId: string; sessionId: string }>();
   const site = useSiteView();
-  const found = useQuery(() => queries.session(params.siteId, params.sessionId));
+  const [title, setTitle] = createSignal<string | null>(null);
+  useDetailTitle(title);
+  return (
+    <SessionPage
+      host={siteSessions(params.siteId)}
+      sessionId={params.sessionId}
+      organiser={site.siteName}
+      mayRun={may(site.myRole, "runCohort")}
+      mayBook={may(site.myRole, "joinSessions")}
+      onTitle={setTitle}
+    />
+  );
+}
+
+/**
+ * One session or national event. Everyone who may see it reads what it is, when and where (in UK
+ * time), what the place offers and how full it is, and can add it to their calendar. A provider
+ * in the cohort books a place or joins the waiting list, and gives it up; whoever runs it (the
+ * site's team, or national staff for a national event) changes or cancels it with a reason, sees
+ * who has a place and who is waiting, and records who came once it has started.
+ */
+export function SessionPage(props: {
+  host: SessionHost;
+  sessionId: string;
+  /** Who runs it, for the calendar entry: the site, or the national partnership. */
+  organiser: string;
+  mayRun: boolean;
+  mayBook: boolean;
+  /** Told the session's title (or the problem) for the browser's title. */
+  onTitle: (title: string) => void;
+}) {
+  const found = useQuery(() => props.host.one(props.sessionId));
+  const noun = () => (props.host.national ? "event" : "session");
+  createEffect(() => {
+    if (found.data) props.onTitle(found.data.session.title);
+    else if (found.isError)
+      props.onTitle(
+        errorCode(found.error) === "NOT_FOUND" ? `${capitalised(noun())} not found` : problemTitle(found.error),
+      );
+  });
   return (
     <div class="session-page">
-      <A class="back-link" href={`/sites/${params.siteId}/cohort`}>
-        <span aria-hidden="true">←</span> Back to the cohort
+      <A class="back-link" href={props.host.back.href}>
+        <span aria-hidden="true">←</span> {props.host.back.label}
       </A>
       <Switch>
         <Match when={found.isPending}>
-          <Loading label="Loading the session…" />
+          <Loading label={`Loading the ${noun()}…`} />
         </Match>
         <Match when={found.isError}>
-          <h2>{errorCode(found.error) === "NOT_FOUND" ? "Session not found" : problemTitle(found.error)}</h2>
+          <h2>
+            {errorCode(found.error) === "NOT_FOUND" ? `${capitalised(noun())} not found` : problemTitle(found.error)}
+          </h2>
           <ErrorNotice error={found.error} retry={() => found.refetch()} />
         </Match>
         <Match when={found.data}>
           {(data) => (
             <SessionView
-              siteId={params.siteId}
-              siteName={site.siteName}
+              host={props.host}
+              organiser={props.organiser}
               session={data().session}
               places={data().places}
-              isTeam={may(site.myRole, "runCohort")}
-              mayBook={may(site.myRole, "joinSessions")}
+              isTeam={props.mayRun}
+              mayBook={props.mayBook}
             />
           )}
         </Match>
@@ -64,9 +102,11 @@ export default function CohortSessionPage() {
   );
 }
 
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 function SessionView(props: {
-  siteId: string;
-  siteName: string;
+  host: SessionHost;
+  organiser: string;
   session: Session;
   places: Place[];
   isTeam: boolean;
@@ -74,10 +114,16 @@ function SessionView(props: {
 }) {
   const queryClient = useQueryClient();
   const me = useQuery(() => queries.me());
-  const myContact = useQuery(() => ({ ...queries.myCohortContact(props.siteId), enabled: props.mayBook }));
+  const siteId = () => props.host.siteId ?? "";
+  const myContact = useQuery(() => ({ ...queries.myCohortContact(siteId()), enabled: props.mayBook }));
   const [search, setSearch] = useSearchParams<{ scheduled?: string }>();
+  const noun = () => (props.host.national ? "event" : "session");
   const [notice, setNotice] = createSignal<string | null>(
-    search.scheduled ? "The session is scheduled. Everyone in the cohort can now see it and book." : null,
+    search.scheduled
+      ? props.host.national
+        ? "The event is scheduled. Every site's cohort can now see it and book."
+        : "The session is scheduled. Everyone in the cohort can now see it and book."
+      : null,
   );
   const [editing, setEditing] = createSignal(false);
   const [cancelling, setCancelling] = createSignal(false);
@@ -92,19 +138,25 @@ function SessionView(props: {
 
   const open = () => props.session.status === "scheduled" && !props.session.started;
   const full = () => props.session.booked >= props.session.capacity;
-  const pageUrl = () => `${window.location.origin}/sites/${props.siteId}/cohort/sessions/${props.session.sessionId}`;
+  const placeAction = () => {
+    if (book.isPending) return "Booking…";
+    const place = props.session.myPlace;
+    if (place) return place.status === "waiting" ? "Leave the waiting list" : "Give up my place";
+    return full() ? "Join the waiting list" : "Book a place";
+  };
+  const pageUrl = () => `${window.location.origin}${props.host.pathOf(props.session.sessionId)}`;
 
   /** The answer to a booking holds the caller's own place: show it now, and put it in their organisation's list. */
   function placeChanged(session: Session, message: string) {
-    afterSessionChange(queryClient, props.siteId, session);
+    props.host.afterChange(queryClient, session);
     const organisationId = myContact.data?.organisationId;
     const person = me.data?.person;
-    if (organisationId && person) recordOwnPlace(queryClient, props.siteId, organisationId, person, session);
+    if (organisationId && person) recordOwnPlace(queryClient, siteId(), organisationId, person, session);
     setNotice(message);
   }
 
   const book = createMutation(() => ({
-    mutationFn: () => api.session.book.mutate({ siteId: props.siteId, sessionId: props.session.sessionId }),
+    mutationFn: () => props.host.book(props.session.sessionId),
     onSuccess: (session) =>
       placeChanged(
         session,
@@ -112,10 +164,10 @@ function SessionView(props: {
           ? "You have a place. Add it to your calendar so you do not forget."
           : `The session is full, so you are number ${session.myPlace?.position ?? ""} on the waiting list. If a place comes free, it is yours and we will email you.`,
       ),
-    onError: () => afterSessionChange(queryClient, props.siteId),
+    onError: () => props.host.afterChange(queryClient),
   }));
   const giveUp = createMutation(() => ({
-    mutationFn: () => api.session.cancelPlace.mutate({ siteId: props.siteId, sessionId: props.session.sessionId }),
+    mutationFn: () => props.host.cancelPlace(props.session.sessionId),
     onSuccess: (session) => {
       const wasWaiting = props.session.myPlace?.status === "waiting";
       placeChanged(
@@ -128,16 +180,10 @@ function SessionView(props: {
     },
   }));
   const cancel = createMutation(() => ({
-    mutationFn: (reason: string) =>
-      api.session.cancel.mutate({
-        siteId: props.siteId,
-        sessionId: props.session.sessionId,
-        version: props.session.version,
-        reason,
-      }),
+    mutationFn: (reason: string) => props.host.cancel(props.session, reason),
     onSuccess: (session) => {
-      afterSessionChange(queryClient, props.siteId, session);
-      setNotice("The session is cancelled. Everyone with a place or waiting has been told why.");
+      props.host.afterChange(queryClient, session);
+      setNotice(`The ${noun()} is cancelled. Everyone with a place or waiting has been told why.`);
       closeCancel();
     },
   }));
@@ -162,13 +208,13 @@ function SessionView(props: {
           <p class="session-kind">{sessionKindLabels[props.session.kind]}</p>
           <h2 class="session-page-title">{props.session.title}</h2>
         </div>
-        <EasyReadToggle pressed={easyReadPreferred()} onChange={setEasyReadPreferred} context="for this session" />
+        <EasyReadToggle pressed={easyReadPreferred()} onChange={setEasyReadPreferred} context={`for this ${noun()}`} />
       </div>
 
       <Show when={props.session.status === "cancelled"}>
         <div class="notice notice-error">
           <p>
-            <strong>This session is cancelled.</strong> {props.session.reason}
+            <strong>This {noun()} is cancelled.</strong> {props.session.reason}
           </p>
         </div>
       </Show>
@@ -195,7 +241,7 @@ function SessionView(props: {
             <dt>The place has</dt>
             <dd>
               {accessText(props.session) ??
-                "No step-free access, hearing loop or quiet room listed. Ask the site team."}
+                `No step-free access, hearing loop or quiet room listed. Ask ${props.host.national ? "national partnership staff" : "the site team"}.`}
             </dd>
           </div>
         </Show>
@@ -207,7 +253,8 @@ function SessionView(props: {
           <dt>Places</dt>
           <dd>
             {placesText(props.session)}
-            <Show when={props.session.booked > 0}> ({props.session.booked} booked)</Show>
+            {/* Once it has started, the places text is already the number booked. */}
+            <Show when={props.session.booked > 0 && !props.session.started}> ({props.session.booked} booked)</Show>
           </dd>
         </div>
         <Show when={props.session.reason && props.session.status === "scheduled"}>
@@ -223,25 +270,27 @@ function SessionView(props: {
           <p class="badge badge-large session-mine">{myPlaceText(props.session)}</p>
         </Show>
         <Show when={props.mayBook && open()}>
-          <Show
-            when={props.session.myPlace}
-            fallback={
-              <button type="button" class="button" disabled={book.isPending} onClick={() => book.mutate()}>
-                {book.isPending ? "Booking…" : full() ? "Join the waiting list" : "Book a place"}
-              </button>
-            }
+          {/* One button whose words change with the place, so focus stays on it after booking or giving up. */}
+          <button
+            type="button"
+            class="button"
+            classList={{ "button-secondary": !!props.session.myPlace }}
+            aria-disabled={book.isPending}
+            onClick={() => {
+              if (book.isPending) return;
+              if (props.session.myPlace) setGivingUp(true);
+              else book.mutate();
+            }}
           >
-            <button type="button" class="button button-secondary" onClick={() => setGivingUp(true)}>
-              {props.session.myPlace?.status === "waiting" ? "Leave the waiting list" : "Give up my place"}
-            </button>
-          </Show>
+            {placeAction()}
+          </button>
         </Show>
         <Show when={props.session.status === "scheduled"}>
           <button
             type="button"
             class="button button-secondary"
             onClick={() =>
-              downloadCalendar(props.session, props.siteName, pageUrl()).then(
+              downloadCalendar(props.session, props.organiser, pageUrl()).then(
                 () => setCalendarProblem(null),
                 (error: unknown) => setCalendarProblem(error instanceof Error ? error.message : String(error)),
               )
@@ -252,10 +301,10 @@ function SessionView(props: {
         </Show>
         <Show when={props.isTeam && open()}>
           <button type="button" class="button button-secondary" onClick={() => setEditing(true)}>
-            Change session
+            Change {noun()}
           </button>
           <button type="button" class="button button-danger-quiet" onClick={() => setCancelling(true)}>
-            Cancel session
+            Cancel {noun()}
           </button>
         </Show>
       </div>
@@ -270,17 +319,26 @@ function SessionView(props: {
         </div>
       </Show>
 
+      <Show when={props.isTeam && props.host.national}>
+        <PlacesBySite places={props.places} attendanceRecorded={props.session.attendanceRecorded} />
+      </Show>
       <Show when={props.isTeam || props.places.length > 0}>
         <Show
           when={props.isTeam && props.session.started && props.session.status === "scheduled"}
-          fallback={<PlaceList places={props.places} isTeam={props.isTeam} />}
+          fallback={
+            <PlaceList
+              places={props.places}
+              isTeam={props.isTeam}
+              heading={props.isTeam ? "Who is coming" : props.mayBook ? "From your organisation" : "From your site"}
+            />
+          }
         >
-          <Attendance siteId={props.siteId} session={props.session} places={props.places} onSaved={setNotice} />
+          <Attendance host={props.host} session={props.session} places={props.places} onSaved={setNotice} />
         </Show>
       </Show>
 
       <SessionDialog
-        siteId={props.siteId}
+        host={props.host}
         session={props.session}
         open={editing()}
         onOpenChange={setEditing}
@@ -292,7 +350,7 @@ function SessionView(props: {
         description={`Everyone with a place or on the waiting list (${props.session.booked + props.session.waiting}) is emailed that it is cancelled, with your reason. This cannot be undone: to run it after all, schedule it again.`}
         reasonLabel="Why it is cancelled"
         reasonHint="This is sent to everyone booked."
-        confirmLabel="Cancel the session"
+        confirmLabel={`Cancel the ${noun()}`}
         busyLabel="Cancelling…"
         busy={cancel.isPending}
         error={cancel.error}
@@ -319,14 +377,14 @@ function SessionView(props: {
 }
 
 /** Who has a place, and who is waiting in order. A provider sees only their own organisation's. */
-function PlaceList(props: { places: Place[]; isTeam: boolean }) {
+function PlaceList(props: { places: Place[]; isTeam: boolean; heading: string }) {
   const booked = () => props.places.filter((place) => place.status === "booked");
   const waiting = () => props.places.filter((place) => place.status === "waiting");
   const attendedText = (place: Place) =>
     place.attended === true ? " · came" : place.attended === false ? " · did not come" : "";
   return (
     <section aria-labelledby="places-heading">
-      <h3 id="places-heading">{props.isTeam ? "Who is coming" : "From your organisation"}</h3>
+      <h3 id="places-heading">{props.heading}</h3>
       <Show
         when={props.places.length > 0}
         fallback={
@@ -344,6 +402,7 @@ function PlaceList(props: { places: Place[]; isTeam: boolean }) {
                   <span class="muted">
                     {" "}
                     · <bdi>{place.organisationName}</bdi>
+                    <Show when={place.siteName}> · {place.siteName}</Show>
                     {attendedText(place)}
                   </span>
                 </li>
@@ -361,6 +420,7 @@ function PlaceList(props: { places: Place[]; isTeam: boolean }) {
                   <span class="muted">
                     {" "}
                     · <bdi>{place.organisationName}</bdi>
+                    <Show when={place.siteName}> · {place.siteName}</Show>
                   </span>
                 </li>
               )}
@@ -373,7 +433,12 @@ function PlaceList(props: { places: Place[]; isTeam: boolean }) {
 }
 
 /** After a session starts, the team ticks who came; saving again corrects it. */
-function Attendance(props: { siteId: string; session: Session; places: Place[]; onSaved: (message: string) => void }) {
+function Attendance(props: {
+  host: SessionHost;
+  session: Session;
+  places: Place[];
+  onSaved: (message: string) => void;
+}) {
   const queryClient = useQueryClient();
   const booked = () => props.places.filter((place) => place.status === "booked");
   const [came, setCame] = createSignal<Set<string>>(new Set());
@@ -384,23 +449,17 @@ function Attendance(props: { siteId: string; session: Session; places: Place[]; 
     ),
   );
   const save = createMutation(() => ({
-    mutationFn: () =>
-      api.session.recordAttendance.mutate({
-        siteId: props.siteId,
-        sessionId: props.session.sessionId,
-        version: props.session.version,
-        attended: [...came()],
-      }),
+    mutationFn: () => props.host.recordAttendance(props.session, [...came()]),
     onSuccess: (result) => {
-      queryClient.setQueryData(queries.session(props.siteId, props.session.sessionId).queryKey, result);
-      afterSessionChange(queryClient, props.siteId);
+      // The answer holds the session and its places as the API now has them; the page reads them again.
+      props.host.afterChange(queryClient, result.session);
       const present = result.places.filter((place) => place.attended).length;
       props.onSaved(
         `Attendance saved: ${present} of ${result.places.filter((place) => place.status === "booked").length} came.`,
       );
     },
     onError: (error) => {
-      if (errorCode(error) === "CONFLICT") afterSessionChange(queryClient, props.siteId);
+      if (errorCode(error) === "CONFLICT") props.host.afterChange(queryClient);
     },
   }));
   return (
@@ -438,6 +497,7 @@ function Attendance(props: { siteId: string; session: Session; places: Place[]; 
                   />
                   <span>
                     <bdi>{place.name}</bdi>, <bdi>{place.organisationName}</bdi>
+                    <Show when={place.siteName}>, {place.siteName}</Show>
                   </span>
                 </label>
               )}

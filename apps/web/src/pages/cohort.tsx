@@ -11,6 +11,7 @@ import { CohortHistory } from "./cohort-history";
 import { MentoringDialog } from "./mentoring-dialog";
 import { MentoringList } from "./mentoring-list";
 import { SessionDialog } from "./session-dialog";
+import { cohortNationalEvents, siteSessions } from "./session-host";
 import { SessionList } from "./session-list";
 import { useSiteView } from "./site-context";
 import "../styles/cohort.css";
@@ -32,6 +33,7 @@ export default function CohortPage() {
 
 function TeamCohort(props: { siteId: string }) {
   const navigate = useNavigate();
+  const sessions = siteSessions(props.siteId);
   const [scheduling, setScheduling] = createSignal(false);
   const [pairing, setPairing] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
@@ -48,9 +50,15 @@ function TeamCohort(props: { siteId: string }) {
           Schedule a session
         </button>
       </div>
-      <SessionList siteId={props.siteId} when="upcoming" isTeam />
+      <SessionList host={sessions} when="upcoming" isTeam />
       <h2>Past sessions</h2>
-      <SessionList siteId={props.siteId} when="past" isTeam />
+      <SessionList host={sessions} when="past" isTeam />
+      <h2>National events</h2>
+      <p class="muted">
+        National partnership staff run these for every site's cohort. Your providers book them here; you see who from
+        your site is going.
+      </p>
+      <SessionList host={cohortNationalEvents(props.siteId)} when="upcoming" isTeam={false} />
       <div class="section-heading">
         <h2>Mentoring</h2>
         <button type="button" class="button button-secondary" onClick={() => setPairing(true)}>
@@ -62,7 +70,7 @@ function TeamCohort(props: { siteId: string }) {
       <CohortDirectory siteId={props.siteId} isTeam onNotice={setNotice} />
       <MentoringDialog siteId={props.siteId} open={pairing()} onOpenChange={setPairing} />
       <SessionDialog
-        siteId={props.siteId}
+        host={sessions}
         session={null}
         open={scheduling()}
         onOpenChange={setScheduling}
@@ -76,6 +84,7 @@ function TeamCohort(props: { siteId: string }) {
 function ProviderCohort(props: { siteId: string; siteName: string }) {
   const contact = useQuery(() => ({ ...queries.myCohortContact(props.siteId), retry: false }));
   const [notice, setNotice] = createSignal<string | null>(null);
+  const sessions = siteSessions(props.siteId);
   return (
     <Switch>
       <Match when={contact.isPending}>
@@ -108,13 +117,16 @@ function ProviderCohort(props: { siteId: string; siteName: string }) {
               </div>
             </Show>
             <h2>Sessions coming up</h2>
-            <SessionList siteId={props.siteId} when="upcoming" isTeam={false} />
+            <SessionList host={sessions} when="upcoming" isTeam={false} />
+            <h2>National events</h2>
+            <p class="muted">Open to providers from every site, run by the national partnership.</p>
+            <SessionList host={cohortNationalEvents(props.siteId)} when="upcoming" isTeam={false} />
             <h2>Your mentoring</h2>
             <MentoringList siteId={props.siteId} isTeam={false} />
             <h2>Your organisation's sessions</h2>
             <CohortHistory siteId={props.siteId} organisationId={mine().organisationId} />
             <h2>Past sessions</h2>
-            <SessionList siteId={props.siteId} when="past" isTeam={false} />
+            <SessionList host={sessions} when="past" isTeam={false} />
             <h2>Who is in the cohort</h2>
             <CohortContact siteId={props.siteId} contact={mine()} />
             <CohortDirectory siteId={props.siteId} isTeam={false} onNotice={setNotice} />

@@ -36,10 +36,15 @@ export default function Home() {
               <Show when={data().person.national}>
                 <section class="card highlight">
                   <h2>National partnership staff</h2>
-                  <p>You can see every site's progress and add new sites.</p>
-                  <A class="button" href="/national/sites">
-                    See all sites
-                  </A>
+                  <p>You can see every site's progress, add new sites and run national events for every cohort.</p>
+                  <div class="form-actions">
+                    <A class="button" href="/national/sites">
+                      See all sites
+                    </A>
+                    <A class="button button-secondary" href="/national/events">
+                      National events
+                    </A>
+                  </div>
                 </section>
               </Show>
               <h2>My sites</h2>

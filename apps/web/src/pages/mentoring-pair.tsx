@@ -228,7 +228,7 @@ function LogMeeting(props: { siteId: string; pairing: Pairing; onLogged: (messag
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        log.mutate();
+        if (!log.isPending) log.mutate();
       }}
     >
       <h3>Log a meeting</h3>
@@ -266,7 +266,8 @@ function LogMeeting(props: { siteId: string; pairing: Pairing; onLogged: (messag
         error={errors().notes}
       />
       <div class="form-actions">
-        <button type="submit" class="button" disabled={log.isPending}>
+        {/* Not disabled while logging: a disabled button loses focus, and the keyboard user with it. */}
+        <button type="submit" class="button" aria-disabled={log.isPending}>
           {log.isPending ? "Logging…" : "Log meeting"}
         </button>
       </div>

@@ -1,47 +1,21 @@
 import { A } from "@solidjs/router";
-import { useInfiniteQuery, useQuery } from "@tanstack/solid-query";
+import { useInfiniteQuery } from "@tanstack/solid-query";
 import { createSignal, For, Index, Match, Show, Switch } from "solid-js";
 import { formatDate, rolePluralLabels, siteRoles } from "../api/labels";
 import { queries } from "../api/queries";
 import { LoadMore } from "../ui/load-more";
-import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state";
-import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
+import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+import { PageHeading } from "../ui/page-title";
 import { AddSiteDialog } from "./add-site-dialog";
-
-const notStaffTitle = "Only national partnership staff can see all sites";
+import { NationalOnly } from "./national-only";
 
 /** National staff: every site with its lead and team counts, and adding a site. */
 export default function NationalSites() {
-  const me = useQuery(() => queries.me());
-  const isNational = () => me.data?.person.national === true;
-  usePageTitle(() =>
-    me.isPending ? loadingTitle : me.isError ? problemTitle(me.error) : isNational() ? "All sites" : notStaffTitle,
-  );
-
   return (
     <div class="page">
-      <Switch>
-        <Match when={me.isPending}>
-          <Loading />
-        </Match>
-        <Match when={me.isError}>
-          <PageHeading>{problemTitle(me.error)}</PageHeading>
-          <ErrorNotice error={me.error} retry={() => me.refetch()} />
-        </Match>
-        <Match when={!isNational()}>
-          {/* Someone who followed an old link: no button or table they cannot use, and a way on. */}
-          <div class="narrow">
-            <PageHeading>{notStaffTitle}</PageHeading>
-            <p>Your own sites are on your home page.</p>
-            <A class="button" href="/">
-              Go to my sites
-            </A>
-          </div>
-        </Match>
-        <Match when={isNational()}>
-          <AllSites />
-        </Match>
-      </Switch>
+      <NationalOnly title={() => "All sites"} refusal="Only national partnership staff can see all sites">
+        <AllSites />
+      </NationalOnly>
     </div>
   );
 }

@@ -9,14 +9,14 @@ import {
 import { createMutation, useQueryClient } from "@tanstack/solid-query";
 import { createEffect, For, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, errorCode, fieldErrors } from "../api/client";
-import { afterSessionChange } from "../api/queries";
+import { errorCode, fieldErrors } from "../api/client";
 import type { FocusFallback } from "../ui/dialog-focus";
 import { ErrorSummary } from "../ui/error-summary";
 import { describedByError, FieldFrame } from "../ui/field-frame";
 import { FormActions } from "../ui/form-actions";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
+import type { SessionHost } from "./session-host";
 import { type Session, sessionKindLabels } from "./session-labels";
 
 interface SessionDraft {
@@ -109,7 +109,7 @@ const fieldIds: Record<string, string> = {
  * change is never overwritten.
  */
 export function SessionDialog(props: {
-  siteId: string;
+  host: SessionHost;
   session: Session | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -129,18 +129,10 @@ export function SessionDialog(props: {
     mutationFn: () => {
       const { reason, capacity, ...fields } = draft;
       const session = { ...fields, capacity: Number(capacity.trim() || Number.NaN) };
-      return props.session
-        ? api.session.update.mutate({
-            siteId: props.siteId,
-            sessionId: props.session.sessionId,
-            version: props.session.version,
-            session,
-            reason,
-          })
-        : api.session.create.mutate({ siteId: props.siteId, session });
+      return props.session ? props.host.update(props.session, session, reason) : props.host.create(session);
     },
     onSuccess: (session) => {
-      afterSessionChange(queryClient, props.siteId, session);
+      props.host.afterChange(queryClient, session);
       props.onSaved(
         session,
         props.session
@@ -150,7 +142,7 @@ export function SessionDialog(props: {
       close();
     },
     onError: (error) => {
-      if (errorCode(error) === "CONFLICT") afterSessionChange(queryClient, props.siteId);
+      if (errorCode(error) === "CONFLICT") props.host.afterChange(queryClient);
     },
   }));
 
@@ -166,8 +158,20 @@ export function SessionDialog(props: {
     <Modal
       open={props.open}
       onOpenChange={(open) => (open ? props.onOpenChange(true) : close())}
-      title={props.session ? "Change this session" : "Schedule a session"}
-      description="Times are UK times. Everyone in the cohort can see the session once it is saved."
+      title={
+        props.session
+          ? props.host.national
+            ? "Change this event"
+            : "Change this session"
+          : props.host.national
+            ? "Schedule a national event"
+            : "Schedule a session"
+      }
+      description={
+        props.host.national
+          ? "Times are UK times. Every site's cohort can see the event once it is saved."
+          : "Times are UK times. Everyone in the cohort can see the session once it is saved."
+      }
       returnFocusTo={props.returnFocusTo}
     >
       <form

@@ -1,9 +1,17 @@
-import type { RouterOutputs } from "@smallsupports/api";
+import type { RouterInputs, RouterOutputs } from "@smallsupports/api";
 import { accessFeatureLabels, accessFeatures, sessionKindLabels } from "@smallsupports/core/cohort-shape";
 import { dateFormatOnFirstUse } from "../api/labels";
 
 export type Session = RouterOutputs["session"]["get"]["session"];
-export type Place = RouterOutputs["session"]["get"]["places"][number];
+/** A place at a session; at a national event, national staff also see its organisation's site. */
+export type Place = RouterOutputs["session"]["get"]["places"][number] & { siteName?: string };
+/** A session with the places its reader may see. */
+export interface SessionDetail {
+  session: Session;
+  places: Place[];
+}
+/** A session's fields as the schedule dialog sends them. */
+export type SessionFieldsInput = RouterInputs["session"]["create"]["session"];
 
 export { sessionKindLabels };
 

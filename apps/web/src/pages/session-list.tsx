@@ -1,9 +1,9 @@
 import { A } from "@solidjs/router";
 import { createInfiniteQuery } from "@tanstack/solid-query";
 import { For, Match, Show, Switch } from "solid-js";
-import { queries } from "../api/queries";
 import { LoadMore } from "../ui/load-more";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+import type { SessionHost } from "./session-host";
 import {
   myPlaceText,
   placesText,
@@ -15,46 +15,52 @@ import {
 } from "./session-labels";
 
 /**
- * A site's sessions, upcoming (soonest first) or past (latest first), a page at a time. Each
- * says when, where, how full, and the viewer's own place; its title opens the session.
+ * Sessions (a site's, or national events), upcoming (soonest first) or past (latest first), a
+ * page at a time. Each says when, where, how full, and the viewer's own place; its title opens it.
+ * `isTeam`: the viewer runs them, so is told what to schedule and what attendance is left to record.
  */
-export function SessionList(props: { siteId: string; when: "upcoming" | "past"; isTeam: boolean }) {
-  const sessions = createInfiniteQuery(() => queries.sessions(props.siteId, props.when));
+export function SessionList(props: { host: SessionHost; when: "upcoming" | "past"; isTeam: boolean }) {
+  const sessions = createInfiniteQuery(() => props.host.list(props.when));
+  const noun = () => (props.host.national ? "events" : "sessions");
   const items = () => sessions.data?.pages.flatMap((page) => page.items) ?? [];
   let list: HTMLUListElement | undefined;
 
   return (
     <Switch>
       <Match when={sessions.isPending}>
-        <Loading label={props.when === "upcoming" ? "Loading upcoming sessions…" : "Loading past sessions…"} />
+        <Loading label={props.when === "upcoming" ? `Loading upcoming ${noun()}…` : `Loading past ${noun()}…`} />
       </Match>
       <Match when={sessions.isError && !sessions.data}>
         <ErrorNotice error={sessions.error} retry={() => sessions.refetch()} />
       </Match>
       <Match when={items().length === 0}>
-        <EmptyState title={props.when === "upcoming" ? "No sessions coming up" : "No past sessions yet"}>
+        <EmptyState title={props.when === "upcoming" ? `No ${noun()} coming up` : `No past ${noun()} yet`}>
           <p>
             {props.when === "upcoming"
               ? props.isTeam
                 ? "Schedule a networking meeting, a training session, a mentoring circle or peer support."
-                : "The site team has not scheduled any sessions yet. They will show here."
-              : "Sessions move here once they have started."}
+                : props.host.national
+                  ? "National partnership staff have not scheduled any events yet. They will show here."
+                  : "The site team has not scheduled any sessions yet. They will show here."
+              : `${props.host.national ? "Events" : "Sessions"} move here once they have started.`}
           </p>
         </EmptyState>
       </Match>
       <Match when={items().length > 0}>
         <ul class="session-list" ref={list}>
           <For each={items()}>
-            {(session) => <SessionItem session={session} siteId={props.siteId} isTeam={props.isTeam} />}
+            {(session) => (
+              <SessionItem session={session} href={props.host.pathOf(session.sessionId)} isTeam={props.isTeam} />
+            )}
           </For>
         </ul>
-        <LoadMore query={sessions} label="Show more sessions" list={() => list} />
+        <LoadMore query={sessions} label={`Show more ${noun()}`} list={() => list} />
       </Match>
     </Switch>
   );
 }
 
-function SessionItem(props: { session: Session; siteId: string; isTeam: boolean }) {
+function SessionItem(props: { session: Session; href: string; isTeam: boolean }) {
   const mine = () => myPlaceText(props.session);
   const cancelled = () => props.session.status === "cancelled";
   return (
@@ -62,7 +68,7 @@ function SessionItem(props: { session: Session; siteId: string; isTeam: boolean 
       <div class="session-item-main">
         <p class="session-kind">{sessionKindLabels[props.session.kind]}</p>
         <h3 class="session-title">
-          <A href={`/sites/${props.siteId}/cohort/sessions/${props.session.sessionId}`}>{props.session.title}</A>
+          <A href={props.href}>{props.session.title}</A>
         </h3>
         <p class="session-when">
           <strong>{sessionDay(props.session)}</strong>, {sessionHours(props.session)}

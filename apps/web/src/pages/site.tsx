@@ -1,7 +1,7 @@
 import { may } from "@smallsupports/core/permissions";
 import { A, Navigate, type RouteSectionProps, useMatch, useParams } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
-import { createMemo, Match, Show, Switch } from "solid-js";
+import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import { errorCode } from "../api/client";
 import { formatDate, roleLabels } from "../api/labels";
 import { queries } from "../api/queries";
@@ -44,7 +44,8 @@ export default function SitePage(props: RouteSectionProps) {
   const onProcess = useMatch(() => "/sites/:siteId/process");
   const onTime = useMatch(() => "/sites/:siteId/time");
   const onCohort = useMatch(() => "/sites/:siteId/cohort/*");
-  const onSession = useMatch(() => "/sites/:siteId/cohort/sessions/*");
+  // A session, national event or pairing: a page inside the cohort, with its own way back.
+  const onCohortDetail = useMatch(() => "/sites/:siteId/cohort/:area/*");
   // Someone without tabs who records their own time (an expert by experience) opens it as a page.
   const ownTimeOnly = () => !canSeeTeam() && may(myRole(), "logTime");
   const onOwnTime = () => !!onTime() && ownTimeOnly();
@@ -54,10 +55,14 @@ export default function SitePage(props: RouteSectionProps) {
   // Whether the tabs are shown depends on the person's role, so wait for both.
   const loading = () => site.isPending || me.isPending;
 
+  // A page inside a tab (one session, one pairing) names itself first.
+  const [detailTitle, setDetailTitle] = createSignal<string | null>(null);
   usePageTitle(() => {
     if (loading()) return loadingTitle;
     if (site.isError) return siteProblem(site.error);
     const name = site.data?.name ?? "";
+    const detail = detailTitle();
+    if (detail) return [detail, name];
     if (onOwnTime()) return [ownTimeTitle, name];
     if (onOwnCohort()) return [cohortTitle, name];
     const tab = onActivity()
@@ -90,6 +95,7 @@ export default function SitePage(props: RouteSectionProps) {
     get myRole() {
       return myRole();
     },
+    setDetailTitle,
   };
 
   return (
@@ -128,8 +134,8 @@ export default function SitePage(props: RouteSectionProps) {
           <SiteContext.Provider value={siteView}>{props.children}</SiteContext.Provider>
         </Match>
         <Match when={site.data && onOwnCohort()}>
-          {/* A session's page has its own way back, to the cohort. */}
-          <Show when={!onSession()}>
+          {/* A session's or pairing's page has its own way back, to the cohort. */}
+          <Show when={!onCohortDetail()}>
             <A class="back-link" href={`/sites/${params.siteId}`}>
               <span aria-hidden="true">←</span> Back to {site.data?.name}
             </A>

@@ -53,6 +53,11 @@ export function Layout(props: { children?: JSX.Element }) {
                       All sites
                     </A>
                   </li>
+                  <li>
+                    <A href="/national/events" activeClass="active">
+                      National events
+                    </A>
+                  </li>
                 </Show>
               </ul>
             </nav>
