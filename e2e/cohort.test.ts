@@ -253,4 +253,60 @@ describe("the cohort", () => {
     await fromSite.getByText(devonMember).waitFor();
     expect(await fromSite.getByRole("listitem").count()).toBe(1);
   });
+
+  it("national staff name a national mentor, a site's team pairs a provider with them, and the mentor logs a meeting from home", async () => {
+    const mentorName = "Nora Newmentor";
+    const national = await newPage();
+    await signInAs(national.page, "National partnership staff", 0);
+    await national.page.goto("/national/mentors");
+    await national.page.getByRole("heading", { name: "On the list" }).waitFor();
+    await national.page.locator(".cohort-member").first().waitFor();
+    await national.page.getByRole("button", { name: "Name a national mentor" }).click();
+    const naming = national.page.getByRole("dialog", { name: "Name a national mentor" });
+    await naming.getByRole("button", { name: "Name them" }).click();
+    await naming.getByText("There is a problem").waitFor();
+    await expectAccessible(national.page, "naming a national mentor, with its problems");
+    await naming.getByLabel("Their name").fill(mentorName);
+    await naming.getByLabel("Their email address").fill("nora.newmentor@example.org");
+    await naming
+      .getByLabel("What they bring")
+      .fill("Set up a small support with her brother and ran it for eight years.");
+    await naming.getByRole("button", { name: "Name them" }).click();
+    await national.page.getByText(`${mentorName} is a national mentor.`).waitFor();
+    await expectAccessible(national.page, "the national mentors");
+
+    const lead = await newPage();
+    await signInAs(lead.page, site, 0);
+    await openCohort(lead.page);
+    await lead.page.getByRole("button", { name: "Pair a provider with a mentor" }).click();
+    const dialog = lead.page.getByRole("dialog", { name: "Pair a provider with a mentor" });
+    const mentee = dialog.getByLabel("The provider to be mentored");
+    await mentee.locator("option").nth(1).waitFor({ state: "attached" });
+    const menteeName = ((await mentee.locator("option").nth(1).textContent()) ?? "").trim();
+    await mentee.selectOption({ index: 1 });
+    await dialog.getByLabel("Their mentor").selectOption({ label: `${mentorName}, national mentor` });
+    await dialog
+      .getByLabel("What they will work on")
+      .fill("Plan how the organisation grows with the people it supports.");
+    await dialog.getByRole("button", { name: "Pair them" }).click();
+    await lead.page.getByText("They are paired.").waitFor();
+    await lead.page.getByText("National mentor").first().waitFor();
+
+    // The mentor belongs to no site: their home page lists the pairing, where they log a meeting.
+    const mentor = await newPage(360);
+    await mentor.page.goto("/sign-in");
+    await mentor.page
+      .getByRole("region", { name: "National mentors" })
+      .getByRole("button", { name: mentorName })
+      .click();
+    await mentor.page.getByRole("heading", { name: "Your mentoring" }).waitFor();
+    await mentor.page.getByRole("link", { name: menteeName }).click();
+    await mentor.page.getByRole("heading", { name: "Log a meeting" }).waitFor();
+    await mentor.page.getByLabel("Notes (optional)").fill("Talked about growing slowly.");
+    await mentor.page.getByRole("button", { name: "Log meeting" }).click();
+    await mentor.page.getByText(/^The meeting on .* is logged\.$/).waitFor();
+    await expectAccessible(mentor.page, "a national mentor's pairing, on a phone");
+    await lead.page.reload();
+    await lead.page.getByText("Talked about growing slowly.").waitFor();
+  });
 });

@@ -8,6 +8,7 @@ export const routes: RouteDefinition[] = [
   // National events, run by national staff for every site's cohort.
   { path: "/national/events", component: lazy(() => import("./pages/national-events")) },
   { path: "/national/events/:sessionId", component: lazy(() => import("./pages/national-event")) },
+  { path: "/national/mentors", component: lazy(() => import("./pages/national-mentors")) },
   { path: "/account", component: lazy(() => import("./pages/account")) },
   { path: "/dev/outbox", component: lazy(() => import("./pages/dev-outbox")) },
   // The public way in for new providers: sites open to applications, then signing up and registering.
@@ -25,6 +26,8 @@ export const routes: RouteDefinition[] = [
     component: lazy(() => import("./pages/decision-letter")),
   },
   { path: "/organisations/:siteId/:organisationId/plan", component: lazy(() => import("./pages/development-plan")) },
+  // A national mentor's own pairing: they belong to no site.
+  { path: "/mentoring/:siteId/:pairId", component: lazy(() => import("./pages/mentor-pairing")) },
   // A reviewer's own review of one application: the conflict step, then scoring.
   { path: "/reviews/:siteId/:organisationId/:applicationId", component: lazy(() => import("./pages/review")) },
   {

@@ -1,4 +1,4 @@
-import { Invitation, Membership, Person, RateLimit, SignIn, Site } from "@smallsupports/core";
+import { Invitation, Membership, NationalMentor, Person, RateLimit, SignIn, Site } from "@smallsupports/core";
 import { systemActor, withActor } from "@smallsupports/core/actor";
 import { DomainError } from "@smallsupports/core/errors";
 import type { SiteRole } from "@smallsupports/core/role";
@@ -10,8 +10,8 @@ import { issueDevToken } from "./auth";
 export interface DevPerson {
   id: string;
   name: string;
-  /** "national", or their role in their first site. */
-  role: "national" | SiteRole;
+  /** "national", their role in their first site, or "mentor" for a national mentor of no site. */
+  role: "national" | "mentor" | SiteRole;
   /** Their first site's id, if any. */
   site: string | null;
   memberships: { siteId: string; siteName: string; role: SiteRole }[];
@@ -88,7 +88,11 @@ export function devSignInRoutes(secret: Uint8Array, sourceOf: (c: Context) => st
 type SiteSummaries = Awaited<ReturnType<typeof allSites>>;
 
 async function listPeople(sites: SiteSummaries): Promise<DevPerson[]> {
-  const people = await Person.directory();
+  const [people, mentors] = await Promise.all([
+    Person.directory(),
+    withActor(systemActor, () => NationalMentor.list({})),
+  ]);
+  const mentorIds = new Set(mentors.map((mentor) => mentor.personId));
   const membershipsByPerson = new Map<string, DevPerson["memberships"]>();
   for (const site of sites) {
     for (const member of await allMembers(site.siteId)) {
@@ -103,12 +107,14 @@ async function listPeople(sites: SiteSummaries): Promise<DevPerson[]> {
       return {
         id: person.personId,
         name: person.name,
-        role: person.national ? ("national" as const) : (memberships[0]?.role ?? "team"),
+        role: person.national
+          ? ("national" as const)
+          : (memberships[0]?.role ?? (mentorIds.has(person.personId) ? ("mentor" as const) : "team")),
         site: memberships[0]?.siteId ?? null,
         memberships,
       };
     })
-    .filter((person) => person.role === "national" || person.memberships.length > 0)
+    .filter((person) => person.role === "national" || person.role === "mentor" || person.memberships.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

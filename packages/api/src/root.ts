@@ -7,6 +7,7 @@ import { meRouter } from "./router/me";
 import { memberRouter } from "./router/member";
 import { mentoringRouter } from "./router/mentoring";
 import { nationalEventRouter } from "./router/national-event";
+import { nationalMentorRouter } from "./router/national-mentor";
 import { organisationRouter } from "./router/organisation";
 import { planRouter } from "./router/plan";
 import { processRouter } from "./router/process";
@@ -34,6 +35,7 @@ export const appRouter = router({
   session: sessionRouter,
   mentoring: mentoringRouter,
   nationalEvent: nationalEventRouter,
+  nationalMentor: nationalMentorRouter,
 });
 
 export type AppRouter = typeof appRouter;

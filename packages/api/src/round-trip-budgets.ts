@@ -6,7 +6,8 @@
  * `total` is what DynamoDB bills; it may grow only by reading more side by side.
  */
 export const readBudgets = {
-  "me.get": { total: 2, sequential: 1 },
+  // The caller's record, their sites, and whether they are a national mentor, side by side.
+  "me.get": { total: 3, sequential: 1 },
   "me.inbox": { total: 4, sequential: 2 },
   "site.get": { total: 6, sequential: 2 },
   "member.list": { total: 3, sequential: 2 },

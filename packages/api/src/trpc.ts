@@ -1,4 +1,4 @@
-import { Membership, type Person, RateLimit } from "@smallsupports/core";
+import { Membership, NationalMentor, type Person, RateLimit } from "@smallsupports/core";
 import { withActor, withMembership } from "@smallsupports/core/actor";
 import { DomainError, type DomainErrorKind, ValidationError } from "@smallsupports/core/errors";
 import type { SiteRole } from "@smallsupports/core/role";
@@ -17,6 +17,8 @@ import type { SignInResult } from "./auth";
  *   ownRecords           any signed-in person, acting only on records addressed to them (an
  *                        invitation to their own address); the service checks each record
  *   national             national partnership staff
+ *   nationalMentor       national mentors (people national staff named), who belong to no site;
+ *                        with records "pair", only their own pairings
  *   siteProcedure(roles) members of `input.siteId` holding one of `roles`; the membership is
  *                        read from the table on every call (a GetItem on the membership item,
  *                        never a lagging index, side by side with the caller's own record) and
@@ -68,6 +70,7 @@ export type Access =
   | { kind: "public" }
   | { kind: "authed"; records?: "self" }
   | { kind: "national" }
+  | { kind: "mentor"; records?: "pair" }
   | { kind: "site"; roles: readonly SiteRole[]; nationalMayRead: boolean; records?: RecordRule };
 
 export interface Meta {
@@ -197,6 +200,21 @@ export const national = authed.meta({ access: { kind: "national" } }).use(({ ctx
   }
   return next();
 });
+
+/**
+ * National mentors, named by national staff: they belong to no site, and reach a site's records
+ * only through their own pairings (`records: "pair"`, checked by the service on each pairing).
+ * Someone taken off the list keeps the pairings still under way.
+ */
+export function nationalMentor(options: { records?: "pair" } = {}) {
+  const access: Access = { kind: "mentor", ...(options.records ? { records: options.records } : {}) };
+  return authed.meta({ access }).use(async ({ ctx, next }) => {
+    if (!(await NationalMentor.isNamed(ctx.person.personId))) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Only national mentors can do this." });
+    }
+    return next();
+  });
+}
 
 /**
  * Members of the site named by `input.siteId` with one of `roles`. With `nationalMayRead`,

@@ -1,4 +1,4 @@
-import { Application, Invitation, Organisation, Person } from "@smallsupports/core";
+import { Application, Invitation, NationalMentor, Organisation, Person } from "@smallsupports/core";
 import { type Actor, systemActor, withActor } from "@smallsupports/core/actor";
 import type { SiteRole } from "@smallsupports/core/role";
 import {
@@ -80,7 +80,19 @@ export async function buildWorld(): Promise<void> {
     email: worldEmail(providerName),
     role: "provider",
   });
+
+  // A national mentor, named by national staff: a member of no site.
+  await withActor(nationalActor, () =>
+    NationalMentor.name({
+      name: worldMentorName,
+      email: worldEmail(worldMentorName),
+      about: "Ran a small support for ten years and now mentors new ones.",
+    }),
+  );
 }
+
+/** The world's national mentor. */
+export const worldMentorName = "Mina Mentor";
 
 /** Organisations per site that signed up from the public page and sent an application. */
 export const worldSignUps = 3;

@@ -12,6 +12,7 @@ const mutations = allProcedures().filter((procedure) => procedure.type === "muta
 /** Someone the procedure's rule lets in. */
 function allowedCaller(access: Access) {
   if (access.kind === "national") return world.caller("national");
+  if (access.kind === "mentor") return world.caller("mentor");
   if (access.kind === "site") {
     const kind = access.roles[0] ?? "lead";
     return world.cohortCaller(access, kind) ?? world.caller(kind, targetSite);

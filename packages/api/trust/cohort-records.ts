@@ -1,4 +1,12 @@
-import { Clock, Cohort, CohortSession, Membership, Mentoring, NationalEvent } from "@smallsupports/core";
+import {
+  Clock,
+  Cohort,
+  CohortSession,
+  Membership,
+  Mentoring,
+  NationalEvent,
+  NationalMentor,
+} from "@smallsupports/core";
 import { type Actor, withActor } from "@smallsupports/core/actor";
 import { toUkTime } from "@smallsupports/core/london-time";
 import { asMember } from "@smallsupports/core/seeding";
@@ -169,4 +177,42 @@ export async function eventBookedBy(siteId: string, callerId: string): Promise<S
   const event = await nationalEvent();
   await asMember(actorOf(callerId), siteId, () => NationalEvent.book({ siteId, sessionId: event.sessionId }));
   return event;
+}
+
+/** The world's national mentor, as national staff named them. */
+export async function worldMentor(): Promise<string> {
+  const [mentor] = await withActor(setUp, () => NationalMentor.list({}));
+  if (!mentor) throw new Error("The world has no national mentor.");
+  return mentor.personId;
+}
+
+/**
+ * A pairing of a fresh cohort organisation with a national mentor (the caller, if they are one;
+ * else the world's), with a meeting logged: its goals and notes are what the rule keeps from
+ * everyone outside the pair.
+ */
+export async function nationalPairingFor(siteId: string, callerId?: string): Promise<Pairing> {
+  const mentorPersonId = callerId && (await NationalMentor.isNamed(callerId)) ? callerId : await worldMentor();
+  const mentee = await freshCohortMember(siteId);
+  const goals = unique("Secret national mentoring goals");
+  const notes = unique("Secret national meeting notes");
+  const created = await asLead(siteId, () =>
+    Mentoring.create({ siteId, menteeOrganisationId: mentee.key.organisationId, mentorPersonId, goals }),
+  );
+  const key = { siteId, pairId: created.pair.pairId };
+  const logged = await asLead(siteId, () => Mentoring.logMeeting({ ...key, date: Clock.today(), minutes: 60, notes }));
+  return { key, version: logged.pair.version, secrets: [goals, notes] };
+}
+
+/** Another national mentor, in no pairing: they must not reach the world mentor's. */
+export async function anotherNationalMentor(): Promise<string> {
+  const name = unique("Mentorfixture");
+  const mentor = await withActor(setUp, () =>
+    NationalMentor.name({
+      name,
+      email: `${name.replace(/\W+/g, ".").toLowerCase()}@example.org`,
+      about: "Mentors small supports across the country.",
+    }),
+  );
+  return mentor.personId;
 }

@@ -17,12 +17,14 @@ import { asMember, inviteAndJoin, publishAndOpen } from "@smallsupports/core/see
 import type { Access } from "../src/trpc";
 import { worldAnswers, worldProfile } from "../testing/world";
 import {
+  anotherNationalMentor,
   applicantOutsideCohort,
   bookedBy,
   eventBookedBy,
   freshCohortMember,
   isProvider,
   nationalEvent,
+  nationalPairingFor,
   outsideThePairing,
   pairingFor,
   pastNationalEvent,
@@ -343,6 +345,15 @@ const pairRule = {
 /** A pairing for a caller (theirs, if they act for an organisation), kept for every call: logging a meeting only adds one. */
 const pairingOnce = (siteId: string, callerId?: string) =>
   once(`pairing ${siteId} ${callerId ?? "anyone"}`, () => pairingFor(siteId, callerId));
+/** A pairing with a national mentor (the caller, if they are one), kept for every call. */
+const nationalPairingOnce = (siteId: string, callerId?: string) =>
+  once(`national pairing ${siteId} ${callerId ?? "anyone"}`, () => nationalPairingFor(siteId, callerId));
+const mentorRule = { kind: "mentor", records: "pair" } as const;
+/** The pair rule's attack on a national mentor's pairing: another national mentor. */
+async function anotherMentorsPairing(siteId: string, input: (key: { siteId: string; pairId: string }) => unknown) {
+  const pairing = await nationalPairingOnce(siteId);
+  return { caller: { personId: await anotherNationalMentor() }, input: input(pairing.key), secrets: pairing.secrets };
+}
 const sessionIdOf = (input: unknown) => field(input, "sessionId");
 /** National events every read may share, two so their lists have a next page. */
 const eventToRead = () => once("national event", () => nationalEvent());
@@ -1368,5 +1379,49 @@ export const fixtures: Record<string, Fixture> = {
     recordIdOf: sessionIdOf,
     auditSiteOf: () => NATIONAL_SCOPE,
     notOwner: (siteId) => outsideCohortForEvent(siteId, (sessionId) => ({ siteId, sessionId })),
+  },
+  "mentoring.mine": {
+    access: { kind: "mentor" },
+    valid: async (siteId, callerId) => {
+      await nationalPairingOnce(siteId, callerId);
+      return {};
+    },
+  },
+  "mentoring.getAsMentor": {
+    access: mentorRule,
+    valid: async (siteId, callerId) => (await nationalPairingOnce(siteId, callerId)).key,
+    notOwner: (siteId) => anotherMentorsPairing(siteId, (key) => key),
+  },
+  "mentoring.logMeetingAsMentor": {
+    access: mentorRule,
+    valid: async (siteId, callerId) => ({
+      ...(await nationalPairingOnce(siteId, callerId)).key,
+      date: Clock.today(),
+      minutes: 45,
+      notes: "We talked about the first year.",
+    }),
+    recordIdOf: (input) => field(input, "pairId"),
+    auditSiteOf: siteOf,
+    notOwner: (siteId) =>
+      anotherMentorsPairing(siteId, (key) => ({ ...key, date: Clock.today(), minutes: 45, notes: "Hijacked notes" })),
+  },
+  "nationalMentor.list": {
+    access: { kind: "national" },
+    valid: async () => ({}),
+  },
+  "nationalMentor.name": {
+    access: { kind: "national" },
+    valid: async () => ({ ...freshInvitee(), about: "Ran a small support for years and mentors new ones." }),
+    recordIdOf: (_input, result) => (result as { personId: string }).personId,
+    auditSiteOf: () => NATIONAL_SCOPE,
+  },
+  "nationalMentor.setAvailable": {
+    access: { kind: "national" },
+    valid: async () => {
+      const personId = await anotherNationalMentor();
+      return { personId, version: 1, available: false };
+    },
+    recordIdOf: (input) => field(input, "personId"),
+    auditSiteOf: () => NATIONAL_SCOPE,
   },
 };

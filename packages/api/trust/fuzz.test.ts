@@ -84,6 +84,7 @@ function hostilePayload(valid: Record<string, unknown> | undefined) {
 
 function callerFor(access: Access) {
   if (access.kind === "national") return world.caller("national");
+  if (access.kind === "mentor") return world.caller("mentor");
   return world.caller("lead", targetSite);
 }
 

@@ -91,6 +91,21 @@ describe("national procedures refuse everyone but national staff", () => {
   );
 });
 
+describe("national mentors' procedures refuse everyone but national mentors", () => {
+  const mentorProcedures = allProcedures().filter((procedure) => procedure.access?.kind === "mentor");
+  it.each(mentorProcedures.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {
+    const attackers = [
+      ...(["lead", "team", "expert", "provider"] as const).map((kind) => world.caller(kind, targetSite)),
+      world.caller("national"),
+      world.caller("outsider"),
+      world.caller("anonymous"),
+    ];
+    for (const attacker of attackers) {
+      await attack(path, procedure.type as "query" | "mutation", attacker, await fixtures[path]?.valid(targetSite));
+    }
+  });
+});
+
 describe("signed-in procedures without a site answer only about the caller", () => {
   const authedProcedures = allProcedures().filter((procedure) => procedure.access?.kind === "authed");
   it.each(authedProcedures.map((procedure) => [procedure.path, procedure] as const))("%s", async (path, procedure) => {

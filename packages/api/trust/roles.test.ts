@@ -14,7 +14,7 @@ const world = useTrustWorld();
 const { cohortCaller } = world;
 afterAll(() => expectNothingPersonalIn(world.state.logs, world.secrets));
 
-const insiders: CallerKind[] = ["lead", "team", "expert", "provider", "national"];
+const insiders: CallerKind[] = ["lead", "team", "expert", "provider", "national", "mentor"];
 
 /** What the declared rule says this kind of caller may do. */
 function allowed(access: Access, kind: CallerKind): boolean {
@@ -24,6 +24,8 @@ function allowed(access: Access, kind: CallerKind): boolean {
       return true;
     case "national":
       return kind === "national";
+    case "mentor":
+      return kind === "mentor";
     case "site":
       return kind === "national" ? access.nationalMayRead : (access.roles as readonly string[]).includes(kind);
   }
@@ -34,7 +36,8 @@ describe("inside the site, each role can call exactly what its rule allows", () 
     const access = procedure.access as Access;
     const type = procedure.type as "query" | "mutation";
     for (const kind of insiders) {
-      const caller = cohortCaller(access, kind) ?? world.caller(kind, kind === "national" ? null : targetSite);
+      const caller =
+        cohortCaller(access, kind) ?? world.caller(kind, kind === "national" || kind === "mentor" ? null : targetSite);
       const input = await fixtures[path]?.valid(targetSite, caller.personId ?? undefined);
       const before = await tableDigest();
       const response = await world.call(type, path, input, caller.token);

@@ -12,7 +12,7 @@ import type { LogLine } from "../src/log";
 import { appRouter } from "../src/root";
 import type { Access } from "../src/trpc";
 import { useTestApp, worldSites } from "../testing";
-import { worldOrganisationName } from "../testing/world";
+import { worldMentorName, worldOrganisationName } from "../testing/world";
 
 /** The site under attack, and the site the attackers belong to. */
 export const targetSite: string = worldSites[0].siteId;
@@ -25,6 +25,7 @@ export type CallerKind =
   | "provider"
   | "cohortProvider"
   | "national"
+  | "mentor"
   | "outsider"
   | "anonymous";
 export interface Caller {
@@ -134,6 +135,11 @@ export function useTrustWorld() {
       "national",
       null,
       find((p) => p.role === "national"),
+    );
+    await add(
+      "mentor",
+      null,
+      find((p) => p.name === worldMentorName),
     );
     // Someone who can sign in but belongs to no site: invited somewhere, joined, then removed.
     const otherLead = find(seeded.roleIn(otherSite, "lead"));

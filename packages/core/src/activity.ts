@@ -278,7 +278,9 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
         ? `${placeHolder} gave up their place at ${session}; it went to ${names.get(String(event.after.promoted)) ?? formerPerson}, first waiting`
         : `${placeHolder} gave up their ${event.before.status === "waiting" ? "place on the waiting list for" : "place at"} ${session}`;
     case "mentoring.paired":
-      return `Paired ${organisation} with a mentor from ${organisations.get(String(event.after.mentorOrganisationId)) ?? "an established provider"}`;
+      return event.after.mentorOrganisationId === "national"
+        ? `Paired ${organisation} with a national mentor`
+        : `Paired ${organisation} with a mentor from ${organisations.get(String(event.after.mentorOrganisationId)) ?? "an established provider"}`;
     case "mentoring.meeting_logged":
       return `Logged a mentoring meeting on ${event.after.date} (${formatMinutes(Number(event.after.minutes))})`;
     case "mentoring.ended":

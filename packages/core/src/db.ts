@@ -12,6 +12,7 @@ import { InformationRequestEntity } from "./entities/information-request";
 import { InvitationEntity, InviteeClaimEntity } from "./entities/invitation";
 import { MembershipEntity } from "./entities/membership";
 import { MentoringMeetingEntity, MentoringPairEntity } from "./entities/mentoring";
+import { NationalMentorEntity } from "./entities/national-mentor";
 import { OpenSiteEntity } from "./entities/open-site";
 import { OrganisationEntity } from "./entities/organisation";
 import { OutboxMessageEntity } from "./entities/outbox-message";
@@ -46,6 +47,7 @@ export const db = new Service({
   waitingEntry: WaitingEntryEntity,
   mentoringPair: MentoringPairEntity,
   mentoringMeeting: MentoringMeetingEntity,
+  nationalMentor: NationalMentorEntity,
   timeEntry: TimeEntryEntity,
   payRate: PayRateEntity,
   person: PersonEntity,

@@ -14,6 +14,7 @@ export * as Invitation from "./invitation";
 export * as Membership from "./membership";
 export * as Mentoring from "./mentoring";
 export * as NationalEvent from "./national-event";
+export * as NationalMentor from "./national-mentor";
 export * as Organisation from "./organisation";
 export * as Outbox from "./outbox";
 export * as Person from "./person";

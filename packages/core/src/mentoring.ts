@@ -7,6 +7,7 @@ import * as Cohort from "./cohort";
 import { mentoringWeeks, type PairState, type PairStatus } from "./cohort-shape";
 import { db } from "./db";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
+import * as NationalMentor from "./national-mentor";
 import * as Organisation from "./organisation";
 import * as Person from "./person";
 import * as SiteStats from "./site-stats";
@@ -111,7 +112,10 @@ async function describe(siteId: string, pairs: StoredPair[]): Promise<PairView[]
     menteeName: nameOf.get(pair.menteeOrganisationId) ?? "Organisation",
     mentorPersonId: pair.mentorPersonId,
     mentorName: names.get(pair.mentorPersonId) ?? "A former member",
-    mentorOrganisationName: nameOf.get(pair.mentorOrganisationId) ?? "Organisation",
+    mentorOrganisationName:
+      pair.mentorOrganisationId === NationalMentor.nationalMentorMark
+        ? "National mentor"
+        : (nameOf.get(pair.mentorOrganisationId) ?? "Organisation"),
     goals: pair.goals,
     status: pair.status,
     state: stateOf(pair, day),
@@ -145,9 +149,62 @@ export const list = verb(siteKey, async ({ siteId }) => {
 });
 
 /** One pairing with its meetings, newest first, for the pair and the site team. */
-export const get = verb(pairKey, async ({ siteId, pairId }) => {
+export const get = verb(pairKey, ({ siteId, pairId }) => withMeetings(siteId, pairId, readVisible(siteId, pairId)));
+
+/**
+ * A national mentor's own pairing, read through no site: anyone else, and any pairing whose
+ * mentor is someone else or is from a site's provider, is told it does not exist.
+ */
+async function readAsNationalMentor(siteId: string, pairId: string): Promise<StoredPair> {
+  const { data } = await db.entities.mentoringPair.get({ siteId, pairId }).go({ consistent: true });
+  if (
+    !data ||
+    data.mentorOrganisationId !== NationalMentor.nationalMentorMark ||
+    data.mentorPersonId !== useActor().personId
+  ) {
+    throw new NotFoundError("We could not find that mentoring pairing.");
+  }
+  return data;
+}
+
+/** A national mentor's own pairing, with its meetings. */
+export const getAsMentor = verb(pairKey, ({ siteId, pairId }) =>
+  withMeetings(siteId, pairId, readAsNationalMentor(siteId, pairId)),
+);
+
+/** The pairings a national mentor mentors, in every site, with each site's name; nothing else of the sites. */
+export const mine = verb(z.strictObject({}), async () => {
+  const { data } = await db.entities.mentoringPair.query
+    .byMentor({ mentorPersonId: useActor().personId })
+    .go({ pages: "all" });
+  const pairs = data.filter((pair) => pair.mentorOrganisationId === NationalMentor.nationalMentorMark);
+  const siteIds = [...new Set(pairs.map((pair) => pair.siteId))];
+  const [sites, views] = await Promise.all([
+    siteIds.length ? db.entities.site.get(siteIds.map((siteId) => ({ siteId }))).go() : { data: [] },
+    Promise.all(
+      siteIds.map((siteId) =>
+        describe(
+          siteId,
+          pairs.filter((pair) => pair.siteId === siteId),
+        ),
+      ),
+    ),
+  ]);
+  const siteName = new Map(sites.data.map((site) => [site.siteId, site.name]));
+  return views
+    .flat()
+    .map((pair) => ({ pair, siteName: siteName.get(pair.siteId) ?? pair.siteId }))
+    .sort(
+      (a, b) =>
+        (stateOrder[a.pair.state ?? "ended"] ?? 3) - (stateOrder[b.pair.state ?? "ended"] ?? 3) ||
+        a.pair.menteeName.localeCompare(b.pair.menteeName, "en-GB"),
+    );
+});
+
+/** A pairing (read as the caller may) and its meetings, side by side. */
+async function withMeetings(siteId: string, pairId: string, reading: Promise<StoredPair>) {
   const [pair, meetings] = await Promise.all([
-    readVisible(siteId, pairId),
+    reading,
     db.entities.mentoringMeeting.query.byPair({ siteId, pairId }).go({ pages: "all", order: "desc" }),
   ]);
   const [view] = await describe(siteId, [pair]);
@@ -165,16 +222,17 @@ export const get = verb(pairKey, async ({ siteId, pairId }) => {
       }),
     ),
   };
-});
+}
 
 /**
  * Who the team can pair: the cohort's organisations as mentees, and as mentors the people of its
- * established providers (approved, not walking through).
+ * established providers (approved, not walking through) and the national mentors.
  */
 export const candidates = verb(siteKey, async ({ siteId }) => {
-  const [{ organisations }, members] = await Promise.all([
+  const [{ organisations }, members, nationalMentors] = await Promise.all([
     Cohort.directory({ siteId }),
     db.entities.membership.query.bySite({ siteId }).go({ pages: "all" }),
+    NationalMentor.available(),
   ]);
   const established = new Map(
     organisations.filter((item) => item.standing === "approved").map((item) => [item.organisationId, item.name]),
@@ -191,12 +249,23 @@ export const candidates = verb(siteKey, async ({ siteId }) => {
         name: names.get(mentor.personId) ?? "A former member",
         organisationId: mentor.organisationId,
         organisationName: established.get(mentor.organisationId) ?? "Organisation",
+        about: null as string | null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
+    // Someone already offered as a mentor from the site's own providers mentors through the site.
+    nationalMentors: nationalMentors
+      .filter((mentor) => !mentorIds.some((local) => local.personId === mentor.personId))
+      .map((mentor) => ({
+        personId: mentor.personId,
+        name: mentor.name,
+        organisationId: NationalMentor.nationalMentorMark,
+        organisationName: "National mentor",
+        about: mentor.about as string | null,
+      })),
   };
 });
 
-/** The team pairs an organisation of the cohort with a mentor from an established provider. */
+/** The team pairs an organisation of the cohort with a mentor from an established provider, or a national mentor. */
 export const create = verb(
   siteKey.extend({
     menteeOrganisationId: chosenRecordSchema("Choose the provider to be mentored."),
@@ -204,23 +273,29 @@ export const create = verb(
     goals: writtenText("the goals", 10, 2000),
   }),
   async ({ siteId, menteeOrganisationId, mentorPersonId, goals }) => {
-    const [menteeInCohort, mentor, mentee] = await Promise.all([
+    const [menteeInCohort, mentor, mentee, national] = await Promise.all([
       Cohort.isActive(siteId, menteeOrganisationId),
       db.entities.membership.get({ siteId, personId: mentorPersonId }).go({ consistent: true }),
       Organisation.read(siteId, menteeOrganisationId),
+      NationalMentor.isAvailable(mentorPersonId),
     ]);
     if (!menteeInCohort) {
       const message = `${Organisation.displayName(mentee)} is not in the cohort, so it cannot be paired.`;
       throw new ValidationError(message, { menteeOrganisationId: message });
     }
-    const mentorOrganisationId = mentor.data?.role === "provider" ? mentor.data.organisationId : undefined;
-    const mentorOrganisation = mentorOrganisationId ? await Organisation.read(siteId, mentorOrganisationId) : null;
-    if (
-      !mentorOrganisationId ||
-      mentorOrganisation?.standing !== "approved" ||
-      !(await Cohort.isActive(siteId, mentorOrganisationId))
-    ) {
-      const message = "Choose a mentor from an established provider in the cohort.";
+    // A person of an established provider in the site's cohort (who mentors through the site even
+    // if national staff also named them), or else a national mentor.
+    const localOrganisationId = mentor.data?.role === "provider" ? mentor.data.organisationId : undefined;
+    const localOrganisation = localOrganisationId ? await Organisation.read(siteId, localOrganisationId) : null;
+    const local =
+      localOrganisationId &&
+      localOrganisation?.standing === "approved" &&
+      (await Cohort.isActive(siteId, localOrganisationId))
+        ? localOrganisationId
+        : undefined;
+    const mentorOrganisationId = local ?? (national ? NationalMentor.nationalMentorMark : undefined);
+    if (!mentorOrganisationId) {
+      const message = "Choose a mentor from an established provider in the cohort, or a national mentor.";
       throw new ValidationError(message, { mentorPersonId: message });
     }
     if (mentorOrganisationId === menteeOrganisationId) {
@@ -266,65 +341,76 @@ const busy = "Someone else logged a meeting for this pair just now. Please try a
  * version; if another meeting was logged at the same moment, this one is tried again on top of
  * it, so neither is lost.
  */
-export const logMeeting = verb(
-  pairKey.extend({
-    date: dateSchema,
-    minutes: z
-      .number({ error: "Enter how long you met, in minutes." })
-      .int("Enter a whole number of minutes.")
-      .min(5, "A meeting is at least 5 minutes.")
-      .max(600, "A meeting is at most 600 minutes (10 hours)."),
-    notes: z.string().trim().max(3000, "Keep the notes to at most 3,000 characters."),
-  }),
-  async ({ siteId, pairId, date, minutes, notes }) => {
-    const meetingId = randomUUID();
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const pair = await readVisible(siteId, pairId);
-      if (pair.status !== "active") throw new RuleError("This pairing has ended, so no more meetings can be logged.");
-      if (date > today()) {
-        const message = "Log a meeting once it has happened: choose today or a day before.";
-        throw new ValidationError(message, { date: message });
-      }
-      if (date < pair.startedOn || date < addDays(today(), -365)) {
-        const message = "Choose a day since the pairing began.";
-        throw new ValidationError(message, { date: message });
-      }
-      const lastMeetingOn = !pair.lastMeetingOn || date > pair.lastMeetingOn ? date : pair.lastMeetingOn;
-      try {
-        await change("mentoring.logMeeting", async () => {
-          const { write, audit } = useChange();
-          write(({ mentoringMeeting }) =>
-            mentoringMeeting
-              .create({ siteId, pairId, meetingId, date, minutes, notes, loggedBy: useActor().personId })
-              .commit(),
-          );
-          write(
-            ({ mentoringPair }) =>
-              mentoringPair
-                .patch({ siteId, pairId })
-                .set({ lastMeetingOn })
-                .add({ meetings: 1, version: 1 })
-                .where((attributes, operations) => operations.eq(attributes.version, pair.version))
-                .commit(),
-            () => new ConflictError(busy),
-          );
-          audit({
-            siteId,
-            action: "mentoring.meeting_logged",
-            recordType: "mentoring",
-            recordId: pairId,
-            after: { date, minutes },
-            changed: notes ? ["notes"] : [],
-          });
-        });
-        return get({ siteId, pairId });
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
-    throw new ConflictError(busy);
-  },
+const meetingInput = pairKey.extend({
+  date: dateSchema,
+  minutes: z
+    .number({ error: "Enter how long you met, in minutes." })
+    .int("Enter a whole number of minutes.")
+    .min(5, "A meeting is at least 5 minutes.")
+    .max(600, "A meeting is at most 600 minutes (10 hours)."),
+  notes: z.string().trim().max(3000, "Keep the notes to at most 3,000 characters."),
+});
+
+export const logMeeting = verb(meetingInput, (input) =>
+  logMeetingIn(input, () => readVisible(input.siteId, input.pairId)),
 );
+
+/** A national mentor logs a meeting of their own pairing. */
+export const logMeetingAsMentor = verb(meetingInput, (input) =>
+  logMeetingIn(input, () => readAsNationalMentor(input.siteId, input.pairId)),
+);
+
+async function logMeetingIn(
+  { siteId, pairId, date, minutes, notes }: z.output<typeof meetingInput>,
+  read: () => Promise<StoredPair>,
+) {
+  const meetingId = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const pair = await read();
+    if (pair.status !== "active") throw new RuleError("This pairing has ended, so no more meetings can be logged.");
+    if (date > today()) {
+      const message = "Log a meeting once it has happened: choose today or a day before.";
+      throw new ValidationError(message, { date: message });
+    }
+    if (date < pair.startedOn || date < addDays(today(), -365)) {
+      const message = "Choose a day since the pairing began.";
+      throw new ValidationError(message, { date: message });
+    }
+    const lastMeetingOn = !pair.lastMeetingOn || date > pair.lastMeetingOn ? date : pair.lastMeetingOn;
+    try {
+      await change("mentoring.logMeeting", async () => {
+        const { write, audit } = useChange();
+        write(({ mentoringMeeting }) =>
+          mentoringMeeting
+            .create({ siteId, pairId, meetingId, date, minutes, notes, loggedBy: useActor().personId })
+            .commit(),
+        );
+        write(
+          ({ mentoringPair }) =>
+            mentoringPair
+              .patch({ siteId, pairId })
+              .set({ lastMeetingOn })
+              .add({ meetings: 1, version: 1 })
+              .where((attributes, operations) => operations.eq(attributes.version, pair.version))
+              .commit(),
+          () => new ConflictError(busy),
+        );
+        audit({
+          siteId,
+          action: "mentoring.meeting_logged",
+          recordType: "mentoring",
+          recordId: pairId,
+          after: { date, minutes },
+          changed: notes ? ["notes"] : [],
+        });
+      });
+      return withMeetings(siteId, pairId, read());
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  throw new ConflictError(busy);
+}
 
 /** The team ends a pairing, saying why. */
 export const end = verb(

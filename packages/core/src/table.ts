@@ -9,7 +9,8 @@
  * - National items live in their own partitions: the site registry (`sites`), people
  *   (`person#<personId>`) and email claims (`email#<email>`).
  * - `gsi1` answers "which sites does this person belong to" (`person#<personId>` / `site#<siteId>`),
- *   "which invitations are there for this address", and a site board's stage by time in stage.
+ *   "which invitations are there for this address", a site board's stage by time in stage, and
+ *   "which pairings does this mentor have, in any site" (`mentor#<personId>`).
  * - `gsi2` answers the same board stage narrowed to one CQC registration status, so a filtered
  *   board page is a query, never a filter after a limit.
  * - Operational items that only matter for a while (rate-limit windows) carry `expiresAt`, epoch

@@ -21,8 +21,9 @@ export type SeedMarker = "started" | "complete";
  * half-fitting the code. 2: organisations, approval processes, applications and the board index.
  * 3: panel reviews, decisions, development plans, requests for information and experts' time.
  * 4: cohorts: the organisations approved in each site's first months, sessions, places and mentoring.
+ * 5: national mentors, and mentoring pairs found by their mentor (a new index).
  */
-export const demoDataVersion = 4;
+export const demoDataVersion = 5;
 
 /** What a start finds: no table yet, the whole demo, or a seed that stopped part way. */
 export type DemoDataState = "missing" | "complete" | "incomplete";

@@ -14,6 +14,7 @@ import {
 } from "./seed-data";
 import { seedMentoring } from "./seed-mentoring";
 import { type SiteCohort, seedNationalEvents } from "./seed-national-events";
+import { type MentoringSite, seedNationalMentors } from "./seed-national-mentors";
 import { panelCast } from "./seed-panels";
 import { daysAgo } from "./seed-time";
 
@@ -46,6 +47,7 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
 
   // Sites are independent, so they are seeded side by side; names are fixed by position.
   const cohorts: SiteCohort[] = [];
+  const mentoringSites: MentoringSite[] = [];
   const leads = await Promise.all(
     sites.map(async (site, siteIndex) => {
       // Older sites first: the first site started about seven months ago, the twelfth about two;
@@ -82,6 +84,7 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
       await seedMentoring(panel, organisations);
       await seedCohort(panel, organisations);
       cohorts[siteIndex] = { siteId: site.siteId, organisations };
+      mentoringSites[siteIndex] = { siteId: site.siteId, scheduler: (panel.team[0] ?? panel.lead).as, organisations };
       for (const [index, waiting] of seedOpenInvitations(siteIndex).entries()) {
         const name = seedName(1000 + siteIndex * 10 + index);
         await Clock.atTime(daysAgo(waiting.daysAgo), () =>
@@ -95,6 +98,8 @@ export async function seed(sites: SeedSite[] = seedSites): Promise<SeedSummary> 
   );
   // National events, for every site's cohort at once.
   await seedNationalEvents(nationalActor, cohorts);
+  // National mentors, and a pairing with one in every other site.
+  await seedNationalMentors(nationalActor, mentoringSites);
   let memberships = sites.length * seedTeamShape.length;
 
   // People who belong to more than one site, each with a different role there.

@@ -248,6 +248,20 @@ export const queries = {
       queryFn: () => api.mentoring.get.query({ siteId, pairId }),
     }),
 
+  /** A national mentor's own pairings, in every site. */
+  myMentoring: () => queryOptions({ queryKey: ["mentoring-mine"], queryFn: () => api.mentoring.mine.query({}) }),
+
+  /** One of a national mentor's own pairings, with its meetings. */
+  mentorPairing: (siteId: string, pairId: string) =>
+    queryOptions({
+      queryKey: ["mentoring-mine", siteId, pairId],
+      queryFn: () => api.mentoring.getAsMentor.query({ siteId, pairId }),
+    }),
+
+  /** The national mentors, for national staff who keep the list. */
+  nationalMentors: () =>
+    queryOptions({ queryKey: ["national-mentors"], queryFn: () => api.nationalMentor.list.query({}) }),
+
   /** Who the team can pair: the cohort's organisations, and mentors from its established providers. */
   mentoringCandidates: (siteId: string) =>
     queryOptions({
@@ -530,4 +544,18 @@ export function afterPairingChange(
       queryClient.invalidateQueries({ queryKey, exact: true }),
     ),
   );
+}
+
+/** After a national mentor logs a meeting: their pairing (from its answer) and their list. */
+export function afterMentorChange(
+  queryClient: QueryClient,
+  pairing: Awaited<ReturnType<typeof api.mentoring.get.query>>,
+) {
+  queryClient.setQueryData(queries.mentorPairing(pairing.pair.siteId, pairing.pair.pairId).queryKey, pairing);
+  return queryClient.invalidateQueries({ queryKey: queries.myMentoring().queryKey, exact: true });
+}
+
+/** After national staff name a national mentor, or take one off the list or back. */
+export function afterNationalMentorChange(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({ queryKey: queries.nationalMentors().queryKey });
 }

@@ -7,6 +7,7 @@ import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state
 import { loadingTitle, PageHeading, usePageTitle } from "../ui/page-title";
 import { Inbox } from "./inbox";
 import { MyInvitations } from "./my-invitations";
+import { MyMentoring } from "./my-mentoring";
 import { MyOrganisations } from "./my-organisations";
 
 /** "My sites": what needs the signed-in person, then every site they belong to, with their role in each. */
@@ -33,16 +34,25 @@ export default function Home() {
               <Inbox />
               <MyInvitations />
               <MyOrganisations />
+              <Show when={data().nationalMentor}>
+                <MyMentoring />
+              </Show>
               <Show when={data().person.national}>
                 <section class="card highlight">
                   <h2>National partnership staff</h2>
-                  <p>You can see every site's progress, add new sites and run national events for every cohort.</p>
+                  <p>
+                    You can see every site's progress, add new sites, run national events for every cohort and keep the
+                    list of national mentors.
+                  </p>
                   <div class="form-actions">
                     <A class="button" href="/national/sites">
                       See all sites
                     </A>
                     <A class="button button-secondary" href="/national/events">
                       National events
+                    </A>
+                    <A class="button button-secondary" href="/national/mentors">
+                      National mentors
                     </A>
                   </div>
                 </section>

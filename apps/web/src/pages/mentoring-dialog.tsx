@@ -57,7 +57,7 @@ export function MentoringDialog(props: { siteId: string; open: boolean; onOpenCh
       open={props.open}
       onOpenChange={(open) => (open ? props.onOpenChange(true) : close())}
       title="Pair a provider with a mentor"
-      description="The mentor comes from an established provider in the cohort. The pair and the site team see the pairing and its notes."
+      description="The mentor comes from an established provider in the cohort, or is a national mentor. The pair and the site team see the pairing and its notes."
     >
       <Show when={!candidates.isPending} fallback={<Loading label="Loading the cohort…" />}>
         <Show
@@ -92,10 +92,18 @@ export function MentoringDialog(props: { siteId: string; open: boolean; onOpenCh
               onChange={setMentor}
               error={errors().mentorPersonId}
               placeholder="Choose a person"
-              options={mentors().map((item) => ({
-                value: item.personId,
-                label: `${item.name}, ${item.organisationName}`,
-              }))}
+              options={[
+                ...mentors().map((item) => ({
+                  value: item.personId,
+                  label: `${item.name}, ${item.organisationName}`,
+                  group: "From the cohort's established providers",
+                })),
+                ...(candidates.data?.nationalMentors ?? []).map((item) => ({
+                  value: item.personId,
+                  label: `${item.name}, national mentor`,
+                  group: "National mentors",
+                })),
+              ]}
             />
             <TextField
               id={fieldIds.goals}
@@ -124,8 +132,11 @@ function Choice(props: {
   onChange: (value: string) => void;
   error?: string;
   placeholder: string;
-  options: { value: string; label: string }[];
+  /** Options with a group are shown under its name, in the order the groups first appear. */
+  options: { value: string; label: string; group?: string }[];
 }) {
+  const loose = () => props.options.filter((option) => !option.group);
+  const groups = () => [...new Set(props.options.flatMap((option) => (option.group ? [option.group] : [])))];
   return (
     <FieldFrame id={props.id} label={props.label} error={props.error}>
       <select
@@ -137,7 +148,16 @@ function Choice(props: {
         required
       >
         <option value="">{props.placeholder}</option>
-        <For each={props.options}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+        <For each={loose()}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+        <For each={groups()}>
+          {(group) => (
+            <optgroup label={group}>
+              <For each={props.options.filter((option) => option.group === group)}>
+                {(option) => <option value={option.value}>{option.label}</option>}
+              </For>
+            </optgroup>
+          )}
+        </For>
       </select>
     </FieldFrame>
   );

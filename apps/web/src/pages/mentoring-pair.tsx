@@ -14,7 +14,7 @@ import { EmptyState, ErrorNotice, Loading, problemTitle } from "../ui/page-state
 import { ReasonDialog } from "../ui/reason-dialog";
 import { TextField } from "../ui/text-field";
 import { lastMetText } from "./mentoring-list";
-import { useSiteView } from "./site-context";
+import { useDetailTitle, useSiteView } from "./site-context";
 import "../styles/cohort.css";
 
 type Pairing = RouterOutputs["mentoring"]["get"];
@@ -29,11 +29,44 @@ const dayText = (day: string) => formatDate(`${day}T12:00:00Z`);
 export default function MentoringPairPage() {
   const params = useParams<{ siteId: string; pairId: string }>();
   const site = useSiteView();
-  const found = useQuery(() => queries.mentoringPair(params.siteId, params.pairId));
+  const queryClient = useQueryClient();
+  const [title, setTitle] = createSignal<string | null>(null);
+  useDetailTitle(title);
+  return (
+    <PairingPage
+      query={queries.mentoringPair(params.siteId, params.pairId)}
+      back={{ href: `/sites/${params.siteId}/cohort`, label: "Back to the cohort" }}
+      isTeam={may(site.myRole, "runCohort")}
+      logMeeting={(input) => api.mentoring.logMeeting.mutate(input)}
+      afterLogged={(pairing) => afterPairingChange(queryClient, params.siteId, pairing)}
+      onTitle={setTitle}
+    />
+  );
+}
+
+/**
+ * A pairing's page wherever it is read from: inside its site (the team and the pair's provider
+ * people) or by a national mentor, who belongs to no site.
+ */
+export function PairingPage(props: {
+  query: ReturnType<typeof queries.mentoringPair>;
+  back: { href: string; label: string };
+  isTeam: boolean;
+  logMeeting: LogMeetingCall;
+  afterLogged: (pairing: Pairing) => void;
+  onTitle: (title: string) => void;
+}) {
+  const found = useQuery(() => props.query);
+  createEffect(() => {
+    const pair = found.data?.pair;
+    if (pair) props.onTitle(`${pair.menteeName} with ${pair.mentorName}`);
+    else if (found.isError)
+      props.onTitle(errorCode(found.error) === "NOT_FOUND" ? "Pairing not found" : problemTitle(found.error));
+  });
   return (
     <div class="session-page">
-      <A class="back-link" href={`/sites/${params.siteId}/cohort`}>
-        <span aria-hidden="true">←</span> Back to the cohort
+      <A class="back-link" href={props.back.href}>
+        <span aria-hidden="true">←</span> {props.back.label}
       </A>
       <Switch>
         <Match when={found.isPending}>
@@ -44,14 +77,36 @@ export default function MentoringPairPage() {
           <ErrorNotice error={found.error} retry={() => found.refetch()} />
         </Match>
         <Match when={found.data}>
-          {(data) => <PairView siteId={params.siteId} pairing={data()} isTeam={may(site.myRole, "runCohort")} />}
+          {(data) => (
+            <PairView
+              siteId={data().pair.siteId}
+              pairing={data()}
+              isTeam={props.isTeam}
+              logMeeting={props.logMeeting}
+              afterLogged={props.afterLogged}
+            />
+          )}
         </Match>
       </Switch>
     </div>
   );
 }
 
-function PairView(props: { siteId: string; pairing: Pairing; isTeam: boolean }) {
+type LogMeetingCall = (input: {
+  siteId: string;
+  pairId: string;
+  date: string;
+  minutes: number;
+  notes: string;
+}) => Promise<Pairing>;
+
+function PairView(props: {
+  siteId: string;
+  pairing: Pairing;
+  isTeam: boolean;
+  logMeeting: LogMeetingCall;
+  afterLogged: (pairing: Pairing) => void;
+}) {
   const queryClient = useQueryClient();
   const pair = () => props.pairing.pair;
   const [search, setSearch] = useSearchParams<{ paired?: string }>();
@@ -149,7 +204,13 @@ function PairView(props: { siteId: string; pairing: Pairing; isTeam: boolean }) 
         </div>
       </Show>
       <Show when={pair().status === "active"}>
-        <LogMeeting siteId={props.siteId} pairing={props.pairing} onLogged={setNotice} />
+        <LogMeeting
+          siteId={props.siteId}
+          pairing={props.pairing}
+          log={props.logMeeting}
+          afterLogged={props.afterLogged}
+          onLogged={setNotice}
+        />
       </Show>
       <section aria-labelledby="meetings-heading">
         <h3 id="meetings-heading">Meetings</h3>
@@ -201,14 +262,19 @@ const todayInUk = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Lon
 const fieldIds = { date: "meeting-date", minutes: "meeting-minutes", notes: "meeting-notes" };
 
 /** Logging a meeting: the day (today unless changed), how long, and notes for the pair and the team. */
-function LogMeeting(props: { siteId: string; pairing: Pairing; onLogged: (message: string) => void }) {
-  const queryClient = useQueryClient();
+function LogMeeting(props: {
+  siteId: string;
+  pairing: Pairing;
+  log: LogMeetingCall;
+  afterLogged: (pairing: Pairing) => void;
+  onLogged: (message: string) => void;
+}) {
   const [date, setDate] = createSignal(todayInUk());
   const [minutes, setMinutes] = createSignal("60");
   const [notes, setNotes] = createSignal("");
   const log = createMutation(() => ({
     mutationFn: () =>
-      api.mentoring.logMeeting.mutate({
+      props.log({
         siteId: props.siteId,
         pairId: props.pairing.pair.pairId,
         date: date(),
@@ -216,7 +282,7 @@ function LogMeeting(props: { siteId: string; pairing: Pairing; onLogged: (messag
         notes: notes(),
       }),
     onSuccess: (pairing) => {
-      afterPairingChange(queryClient, props.siteId, pairing);
+      props.afterLogged(pairing);
       setNotes("");
       props.onLogged(`The meeting on ${dayText(date())} is logged.`);
     },

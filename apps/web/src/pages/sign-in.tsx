@@ -46,9 +46,11 @@ export default function SignIn() {
     const all = people.data?.people ?? [];
     const needle = filter().trim().toLowerCase();
     const national: Group = { id: "national", title: "National partnership staff", people: [] };
+    const mentors: Group = { id: "mentors", title: "National mentors", people: [] };
     const sites = new Map<string, Group>();
     for (const person of all) {
       if (person.role === "national") national.people.push({ person, roleLabel: "National staff" });
+      if (person.role === "mentor") mentors.people.push({ person, roleLabel: "National mentor" });
       for (const membership of person.memberships) {
         const group = sites.get(membership.siteId) ?? { id: membership.siteId, title: membership.siteName, people: [] };
         group.people.push({ person, roleLabel: roleLabels[membership.role] });
@@ -58,7 +60,7 @@ export default function SignIn() {
     const rank = (label: string) => siteRoles.findIndex((role) => roleLabels[role] === label);
     const siteGroups = [...sites.values()].sort((a, b) => a.title.localeCompare(b.title));
     for (const group of siteGroups) group.people.sort((a, b) => rank(a.roleLabel) - rank(b.roleLabel));
-    return [national, ...siteGroups]
+    return [national, mentors, ...siteGroups]
       .map((group) => ({
         ...group,
         people: needle

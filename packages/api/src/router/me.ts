@@ -1,11 +1,18 @@
-import { Inbox, Membership, Person } from "@smallsupports/core";
+import { Inbox, Membership, NationalMentor, Person } from "@smallsupports/core";
 import { authed, authedAlongside, router } from "../trpc";
 
+/** The caller's sites and whether they are a national mentor, read side by side. */
+const sitesAndMentoring = async (personId: string) => {
+  const [sites, nationalMentor] = await Promise.all([Membership.sitesOf(personId), NationalMentor.isNamed(personId)]);
+  return { sites, nationalMentor };
+};
+
 export const meRouter = router({
-  /** Who is signed in, and their role in each of their sites. */
-  get: authedAlongside(Membership.sitesOf).query(({ ctx }) => ({
+  /** Who is signed in, their role in each of their sites, and whether they are a national mentor. */
+  get: authedAlongside(sitesAndMentoring).query(({ ctx }) => ({
     person: ctx.person,
-    sites: ctx.alongside.map((member) => ({
+    nationalMentor: ctx.alongside.nationalMentor,
+    sites: ctx.alongside.sites.map((member) => ({
       siteId: member.siteId,
       siteName: member.siteName,
       role: member.role,

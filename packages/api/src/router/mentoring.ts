@@ -1,6 +1,6 @@
 import { Mentoring } from "@smallsupports/core";
 import { siteAbilities } from "@smallsupports/core/permissions";
-import { router, siteProcedure } from "../trpc";
+import { nationalMentor, router, siteProcedure } from "../trpc";
 
 /** A pairing and its meetings: the team, and the people of the pair (the mentee organisation's and the mentor). */
 const inThePair = () => siteProcedure(siteAbilities.seeCohort, { records: "pair" });
@@ -26,4 +26,14 @@ export const mentoringRouter = router({
   end: runMentoring()
     .input(Mentoring.end.schema)
     .mutation(({ input }) => Mentoring.end(input)),
+  /** A national mentor's own pairings in every site; they belong to no site. */
+  mine: nationalMentor()
+    .input(Mentoring.mine.schema)
+    .query(({ input }) => Mentoring.mine(input)),
+  getAsMentor: nationalMentor({ records: "pair" })
+    .input(Mentoring.getAsMentor.schema)
+    .query(({ input }) => Mentoring.getAsMentor(input)),
+  logMeetingAsMentor: nationalMentor({ records: "pair" })
+    .input(Mentoring.logMeetingAsMentor.schema)
+    .mutation(({ input }) => Mentoring.logMeetingAsMentor(input)),
 });

@@ -4,7 +4,7 @@ import { keyOptions, versioned } from "./common";
 
 /**
  * A mentoring pairing: an organisation of the cohort (the mentee) and a mentor, a person from an
- * established provider in the site. `lastMeetingOn` and `meetings` move with each meeting logged,
+ * established provider in the site or a national mentor (`mentorOrganisationId` "national"). `lastMeetingOn` and `meetings` move with each meeting logged,
  * under the pairing's version, so the team's board reads each pairing's state from this item alone.
  */
 export const MentoringPairEntity = new Entity({
@@ -32,6 +32,12 @@ export const MentoringPairEntity = new Entity({
     bySite: {
       pk: { field: "pk", composite: ["siteId"], template: "site#${siteId}", ...keyOptions },
       sk: { field: "sk", composite: ["pairId"], template: "mentoring#pair#${pairId}", ...keyOptions },
+    },
+    // A mentor's pairings in every site: how a national mentor, a member of no site, finds theirs.
+    byMentor: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["mentorPersonId"], template: "mentor#${mentorPersonId}", ...keyOptions },
+      sk: { field: "gsi1sk", composite: ["siteId", "pairId"], template: "${siteId}#${pairId}", ...keyOptions },
     },
   },
 });

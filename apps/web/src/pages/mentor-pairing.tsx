@@ -1,0 +1,27 @@
+import { useParams } from "@solidjs/router";
+import { useQueryClient } from "@tanstack/solid-query";
+import { createSignal } from "solid-js";
+import { api } from "../api/client";
+import { afterMentorChange, queries } from "../api/queries";
+import { usePageTitle } from "../ui/page-title";
+import { PairingPage } from "./mentoring-pair";
+
+/** One of a national mentor's pairings: its goals and meetings, and logging a meeting. */
+export default function MentorPairingPage() {
+  const params = useParams<{ siteId: string; pairId: string }>();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = createSignal("Mentoring");
+  usePageTitle(() => [title(), "Your mentoring"]);
+  return (
+    <div class="page">
+      <PairingPage
+        query={queries.mentorPairing(params.siteId, params.pairId)}
+        back={{ href: "/", label: "Back to my sites" }}
+        isTeam={false}
+        logMeeting={(input) => api.mentoring.logMeetingAsMentor.mutate(input)}
+        afterLogged={(pairing) => afterMentorChange(queryClient, pairing)}
+        onTitle={setTitle}
+      />
+    </div>
+  );
+}
