@@ -11,6 +11,7 @@ import {
   Invitation,
   Mentoring,
   NationalEvent,
+  NationalMentor,
   Organisation,
   Person,
   Process,
@@ -319,5 +320,23 @@ describe("the demo's cohorts", () => {
     expect(upcoming.map((event) => [event.booked, event.capacity, event.waiting > 0])).toEqual([[16, 16, true]]);
     const held = await withActor(staff, () => NationalEvent.get({ sessionId: past[0]?.sessionId ?? "" }));
     expect(new Set(held.places.map((place) => place.siteId)).size).toBe(seedSites.length);
+  });
+
+  it("has two national mentors, each mentoring in every other site with a meeting logged", async () => {
+    const national = (await Person.directory()).find((person) => person.national);
+    const staff = { personId: national?.personId ?? "", national: true };
+    const mentors = await withActor(staff, () => NationalMentor.list({}));
+    expect(mentors.map((mentor) => [mentor.name, mentor.status])).toEqual([
+      ["Jonah Whitfield", "active"],
+      ["Marian Ashworth", "active"],
+    ]);
+    const pairings = [];
+    for (const mentor of mentors) {
+      pairings.push(...(await withActor({ personId: mentor.personId, national: false }, () => Mentoring.mine({}))));
+    }
+    expect(pairings).toHaveLength(seedSites.length / 2);
+    expect(pairings.every(({ pair }) => pair.meetings === 1 && pair.mentorOrganisationName === "National mentor")).toBe(
+      true,
+    );
   });
 });
