@@ -331,6 +331,23 @@ for (const width of [360, 1280]) {
   await page.getByRole("link", { name: "National networking: a year of small supports" }).click();
   await page.getByRole("heading", { name: "Who came" }).waitFor();
   await shot("national-event-attendance");
+  await page.goto(`${base}/national/mentors`);
+  await page.locator(".cohort-member").first().waitFor();
+  await shot("national-mentors");
+  await page.getByRole("button", { name: "Name a national mentor" }).click();
+  await page.getByRole("dialog").waitFor();
+  await shot("national-mentor-dialog", false);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // A national mentor, who belongs to no site: their pairings, and one of them.
+  await signInAs(page, "National mentors", 0);
+  await page.getByRole("heading", { name: "Your mentoring" }).waitFor();
+  await page.locator(".pair-item").first().waitFor();
+  await shot("home-national-mentor");
+  await page.locator(".pair-item a").first().click();
+  await page.getByRole("heading", { name: "Log a meeting" }).waitFor();
+  await shot("national-mentor-pairing");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   // The public way in, and the local emails page.

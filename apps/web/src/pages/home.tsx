@@ -65,9 +65,11 @@ export default function Home() {
                     <p>
                       {data().person.national
                         ? "As national staff you can open any site from All sites."
-                        : "A site's project lead can invite you."}
+                        : data().nationalMentor
+                          ? "As a national mentor you need no site: your pairings are above, in whichever site they are."
+                          : "A site's project lead can invite you."}
                     </p>
-                    <Show when={!data().person.national}>
+                    <Show when={!data().person.national && !data().nationalMentor}>
                       <p>
                         Do you run a support organisation? <A href="/apply">See the sites taking applications</A>.
                       </p>

@@ -50,6 +50,7 @@ export default function MentoringPairPage() {
  */
 export function PairingPage(props: {
   query: ReturnType<typeof queries.mentoringPair>;
+  siteName?: string;
   back: { href: string; label: string };
   isTeam: boolean;
   logMeeting: LogMeetingCall;
@@ -80,6 +81,7 @@ export function PairingPage(props: {
           {(data) => (
             <PairView
               siteId={data().pair.siteId}
+              siteName={props.siteName}
               pairing={data()}
               isTeam={props.isTeam}
               logMeeting={props.logMeeting}
@@ -102,6 +104,8 @@ type LogMeetingCall = (input: {
 
 function PairView(props: {
   siteId: string;
+  /** The site's name, for someone who reads the pairing from outside it (a national mentor). */
+  siteName?: string;
   pairing: Pairing;
   isTeam: boolean;
   logMeeting: LogMeetingCall;
@@ -171,6 +175,12 @@ function PairView(props: {
         </div>
       </Show>
       <dl class="session-facts">
+        <Show when={props.siteName}>
+          <div>
+            <dt>Site</dt>
+            <dd>{props.siteName}</dd>
+          </div>
+        </Show>
         <div>
           <dt>Provider</dt>
           <dd>
