@@ -2,7 +2,7 @@ import type { RouterOutputs } from "@smallsupports/api";
 import { pairStateLabels } from "@smallsupports/core/cohort-shape";
 import { A } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
-import { For, Match, Show, Switch } from "solid-js";
+import { For, type JSX, Match, Show, Switch } from "solid-js";
 import { formatDate } from "../api/labels";
 import { queries } from "../api/queries";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
@@ -54,25 +54,9 @@ export function MentoringList(props: { siteId: string; isTeam: boolean }) {
             <ul class="pair-list">
               <For each={list()}>
                 {(pair) => (
-                  <li class="card pair-item" classList={{ "pair-needs": pair.state === "needs-check-in" }}>
-                    <div class="cohort-member-heading">
-                      <h3>
-                        <A href={`/sites/${props.siteId}/cohort/mentoring/${pair.pairId}`}>
-                          <bdi>{pair.menteeName}</bdi>
-                          <span class="visually-hidden"> with {pair.mentorName}</span>
-                        </A>
-                      </h3>
-                      <span class={`badge pair-state pair-${pair.state ?? "ended"}`}>
-                        {pair.state ? pairStateLabels[pair.state] : "Ended"}
-                      </span>
-                    </div>
-                    <p>
-                      Mentor: <bdi>{pair.mentorName}</bdi>, <bdi>{pair.mentorOrganisationName}</bdi>
-                    </p>
-                    <p class="muted">
-                      Since {formatDate(`${pair.startedOn}T12:00:00Z`)} · {lastMetText(pair)}
-                    </p>
-                  </li>
+                  <PairCard pair={pair} href={`/sites/${props.siteId}/cohort/mentoring/${pair.pairId}`}>
+                    Mentor: <bdi>{pair.mentorName}</bdi>, <bdi>{pair.mentorOrganisationName}</bdi>
+                  </PairCard>
                 )}
               </For>
             </ul>
@@ -80,5 +64,28 @@ export function MentoringList(props: { siteId: string; isTeam: boolean }) {
         )}
       </Match>
     </Switch>
+  );
+}
+
+/** One pairing in a list: the provider mentored (linking to the pairing), its state, `children`, and how long and how often. */
+export function PairCard(props: { pair: Pairing; href: string; children: JSX.Element }) {
+  return (
+    <li class="card pair-item" classList={{ "pair-needs": props.pair.state === "needs-check-in" }}>
+      <div class="cohort-member-heading">
+        <h3>
+          <A href={props.href}>
+            <bdi>{props.pair.menteeName}</bdi>
+            <span class="visually-hidden"> with {props.pair.mentorName}</span>
+          </A>
+        </h3>
+        <span class={`badge pair-state pair-${props.pair.state ?? "ended"}`}>
+          {props.pair.state ? pairStateLabels[props.pair.state] : "Ended"}
+        </span>
+      </div>
+      <p>{props.children}</p>
+      <p class="muted">
+        Since {formatDate(`${props.pair.startedOn}T12:00:00Z`)} · {lastMetText(props.pair)}
+      </p>
+    </li>
   );
 }

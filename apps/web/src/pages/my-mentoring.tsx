@@ -1,11 +1,8 @@
-import { pairStateLabels } from "@smallsupports/core/cohort-shape";
-import { A } from "@solidjs/router";
 import { useQuery } from "@tanstack/solid-query";
 import { For, Match, Switch } from "solid-js";
-import { formatDate } from "../api/labels";
 import { queries } from "../api/queries";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
-import { lastMetText } from "./mentoring-list";
+import { PairCard } from "./mentoring-list";
 import "../styles/cohort.css";
 
 /**
@@ -37,22 +34,9 @@ export function MyMentoring() {
             <ul class="pair-list">
               <For each={list()}>
                 {({ pair, siteName }) => (
-                  <li class="card pair-item" classList={{ "pair-needs": pair.state === "needs-check-in" }}>
-                    <div class="cohort-member-heading">
-                      <h3>
-                        <A href={`/mentoring/${pair.siteId}/${pair.pairId}`}>
-                          <bdi>{pair.menteeName}</bdi>
-                        </A>
-                      </h3>
-                      <span class={`badge pair-state pair-${pair.state ?? "ended"}`}>
-                        {pair.state ? pairStateLabels[pair.state] : "Ended"}
-                      </span>
-                    </div>
-                    <p>{siteName}</p>
-                    <p class="muted">
-                      Since {formatDate(`${pair.startedOn}T12:00:00Z`)} · {lastMetText(pair)}
-                    </p>
-                  </li>
+                  <PairCard pair={pair} href={`/mentoring/${pair.siteId}/${pair.pairId}`}>
+                    {siteName}
+                  </PairCard>
                 )}
               </For>
             </ul>
