@@ -330,6 +330,7 @@ function SessionView(props: {
               places={props.places}
               isTeam={props.isTeam}
               heading={props.isTeam ? "Who is coming" : props.mayBook ? "From your organisation" : "From your site"}
+              national={props.host.national}
             />
           }
         >
@@ -377,7 +378,7 @@ function SessionView(props: {
 }
 
 /** Who has a place, and who is waiting in order. A provider sees only their own organisation's. */
-function PlaceList(props: { places: Place[]; isTeam: boolean; heading: string }) {
+function PlaceList(props: { places: Place[]; isTeam: boolean; heading: string; national: boolean }) {
   const booked = () => props.places.filter((place) => place.status === "booked");
   const waiting = () => props.places.filter((place) => place.status === "waiting");
   const attendedText = (place: Place) =>
@@ -389,46 +390,42 @@ function PlaceList(props: { places: Place[]; isTeam: boolean; heading: string })
         when={props.places.length > 0}
         fallback={
           <EmptyState title="No one has booked yet">
-            <p>People in the cohort see this session and can book a place.</p>
+            <p>
+              {props.national
+                ? "Providers in every site's cohort see this event and can book a place."
+                : "People in the cohort see this session and can book a place."}
+            </p>
           </EmptyState>
         }
       >
         <Show when={booked().length > 0}>
           <ul class="place-list">
-            <For each={booked()}>
-              {(place) => (
-                <li>
-                  <bdi>{place.name}</bdi>
-                  <span class="muted">
-                    {" "}
-                    · <bdi>{place.organisationName}</bdi>
-                    <Show when={place.siteName}> · {place.siteName}</Show>
-                    {attendedText(place)}
-                  </span>
-                </li>
-              )}
-            </For>
+            <For each={booked()}>{(place) => <PlaceLine place={place} after={attendedText(place)} />}</For>
           </ul>
         </Show>
         <Show when={waiting().length > 0}>
           <h4>Waiting list, first come first served</h4>
           <ol class="place-list">
-            <For each={waiting()}>
-              {(place) => (
-                <li>
-                  <bdi>{place.name}</bdi>
-                  <span class="muted">
-                    {" "}
-                    · <bdi>{place.organisationName}</bdi>
-                    <Show when={place.siteName}> · {place.siteName}</Show>
-                  </span>
-                </li>
-              )}
-            </For>
+            <For each={waiting()}>{(place) => <PlaceLine place={place} />}</For>
           </ol>
         </Show>
       </Show>
     </section>
+  );
+}
+
+/** Someone with a place: their name, their organisation, its site at a national event, and `after`. */
+function PlaceLine(props: { place: Place; after?: string }) {
+  return (
+    <li>
+      <bdi>{props.place.name}</bdi>
+      <span class="muted">
+        {" "}
+        · <bdi>{props.place.organisationName}</bdi>
+        <Show when={props.place.siteName}> · {props.place.siteName}</Show>
+        {props.after}
+      </span>
+    </li>
   );
 }
 
