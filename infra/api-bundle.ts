@@ -37,7 +37,14 @@ export const apiBundling = {
   format: "esm",
   minify: true,
   sourcemap: false,
-  esbuild: { external: credentialProvidersLambdaNeverLoads },
+  esbuild: {
+    external: credentialProvidersLambdaNeverLoads,
+    // SST keeps every function's and class's name by default, wrapping each in a call that
+    // weighs about 50 KB across the bundle. Nothing here reads a minified name: errors name
+    // themselves (DomainError, the SDK's and ElectroDB's), and api-bundle.test.ts answers a
+    // request with the bundle to prove it still runs.
+    keepNames: false,
+  },
 } satisfies FunctionProps["nodejs"];
 
 /** What the bundled API handler may weigh; cold starts grow with it (see BENCHMARKS.md). */
@@ -66,7 +73,7 @@ export async function bundleHandler(
     entryPoints: [join(repoRoot, entry)],
     platform: "node",
     bundle: true,
-    keepNames: true,
+    keepNames: apiBundling.esbuild.keepNames,
     format: "esm",
     target: "esnext",
     mainFields: ["module", "main"],
