@@ -1,4 +1,5 @@
 import { activityRouter } from "./router/activity";
+import { analyticsRouter } from "./router/analytics";
 import { applicationRouter } from "./router/application";
 import { cohortRouter } from "./router/cohort";
 import { decisionRouter } from "./router/decision";
@@ -36,6 +37,7 @@ export const appRouter = router({
   mentoring: mentoringRouter,
   nationalEvent: nationalEventRouter,
   nationalMentor: nationalMentorRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,10 +11,15 @@ export const readBudgets = {
   "me.inbox": { total: 4, sequential: 2 },
   "site.get": { total: 6, sequential: 2 },
   "member.list": { total: 3, sequential: 2 },
-  "application.boardSummary": { total: 4, sequential: 2 },
+  // The board's columns (the site's own items) beside its national figures item.
+  "application.boardSummary": { total: 5, sequential: 2 },
   "application.board": { total: 3, sequential: 2 },
   "application.get": { total: 4, sequential: 2 },
   "organisation.mine": { total: 3, sequential: 2 },
+  // The dashboard for the last 12 months, for up to 100 sites and any amount of data: the
+  // registry, then every site's all-time figures, this year's and last year's side by side.
+  "analytics.national": { total: 5, sequential: 3 },
+  "analytics.site": { total: 6, sequential: 3 },
   // Over by two, for national staff only: a page of the registry, then those sites' statistics
   // and openings, then the names of their leads.
   "site.list": { total: 5, sequential: 4 },

@@ -52,6 +52,8 @@ describe("round trips of the reads people make most", () => {
       "application.board": [{ siteId: siteA, column }, lead],
       "application.get": [key, provider],
       "organisation.mine": [undefined, provider],
+      "analytics.national": [{ period: "year" }, national],
+      "analytics.site": [{ siteId: siteA, period: "year" }, lead],
     };
     const measured: Record<string, { total: number; sequential: number }> = {};
     for (const [path, [input, token]] of Object.entries(calls)) {

@@ -1405,6 +1405,26 @@ export const fixtures: Record<string, Fixture> = {
     notOwner: (siteId) =>
       anotherMentorsPairing(siteId, (key) => ({ ...key, date: Clock.today(), minutes: 45, notes: "Hijacked notes" })),
   },
+  "analytics.national": {
+    access: { kind: "national" },
+    valid: async () => ({ period: "year" }),
+  },
+  "analytics.exportNational": {
+    access: { kind: "national" },
+    valid: async () => ({ period: "quarter", table: "sites" }),
+    recordIdOf: (input) => field(input, "table"),
+    auditSiteOf: () => NATIONAL_SCOPE,
+  },
+  "analytics.site": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: async (siteId) => ({ siteId, period: "all" }),
+  },
+  "analytics.exportSite": {
+    access: { kind: "site", roles: ["lead"], nationalMayRead: false },
+    valid: async (siteId) => ({ siteId, period: "year", table: "characteristics" }),
+    recordIdOf: (input) => field(input, "table"),
+    auditSiteOf: siteOf,
+  },
   "nationalMentor.list": {
     access: { kind: "national" },
     valid: async () => ({}),

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { type Period, periodLabels } from "./analytics-shape";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import { type Outcome, outcomeLabels } from "./decision-shape";
@@ -251,6 +252,8 @@ function summarise(event: StoredEvent, { names, sites, invitees, organisations, 
       return `${person} removed a time entry for ${event.before.date}`;
     case "expert_time.pay_rate_set":
       return `Set the experts' day rate to £${(Number(event.after.dayRatePence) / 100).toFixed(2)} for ${event.after.hoursPerDay} hours`;
+    case "analytics.exported":
+      return `Exported the ${event.after.table === "characteristics" ? "panel scores by characteristic" : event.after.table === "monthly" ? "figures month by month" : "site comparison"} for ${(periodLabels[event.after.period as Period] ?? "a period").toLowerCase()}`;
     case "cohort.joined":
       return `${organisation} joined the cohort when it was approved`;
     case "cohort.removed":

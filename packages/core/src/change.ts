@@ -46,6 +46,8 @@ export type Condition = (attributes: any, operations: any) => string;
 /** Counters and string sets on one item, added up with every other increment to that item. */
 export interface Increment {
   add?: Record<string, number>;
+  /** Values to set outright; the last one set wins. */
+  set?: Record<string, string | number>;
   addToSet?: Record<string, string[]>;
   removeFromSet?: Record<string, string[]>;
   /** A condition the item must meet; all of an item's conditions are joined with AND. */
@@ -56,8 +58,8 @@ export interface Increment {
  * Entities whose items are counters that many changes increment at once. A site's statistics
  * item exists from the site's creation; a named site count is created by its first increment.
  */
-export type CounterEntity = "siteStats" | "siteCount" | "cohortMember";
-const createdOnFirstIncrement: ReadonlySet<CounterEntity> = new Set(["siteCount"]);
+export type CounterEntity = "siteStats" | "siteCount" | "siteFigures" | "cohortMember";
+const createdOnFirstIncrement: ReadonlySet<CounterEntity> = new Set(["siteCount", "siteFigures"]);
 
 interface Step {
   build: (entities: Entities) => unknown;
@@ -68,6 +70,7 @@ interface Counter {
   entity: CounterEntity;
   key: Record<string, string>;
   add: Record<string, number>;
+  set: Record<string, string | number>;
   addToSet: Record<string, Set<string>>;
   removeFromSet: Record<string, Set<string>>;
   requires: NonNullable<Increment["require"]>[];
@@ -103,12 +106,13 @@ export class Change {
     const id = `${entity}:${JSON.stringify(key)}`;
     let counter = this.counters.get(id);
     if (!counter) {
-      counter = { entity, key, add: {}, addToSet: {}, removeFromSet: {}, requires: [] };
+      counter = { entity, key, add: {}, set: {}, addToSet: {}, removeFromSet: {}, requires: [] };
       this.counters.set(id, counter);
     }
     for (const [field, amount] of Object.entries(increment.add ?? {})) {
       counter.add[field] = (counter.add[field] ?? 0) + amount;
     }
+    Object.assign(counter.set, increment.set);
     for (const [field, values] of Object.entries(increment.addToSet ?? {})) {
       for (const value of values) mergeSetValue(counter.addToSet, counter.removeFromSet, field, value);
     }
@@ -130,13 +134,20 @@ export class Change {
 
   /** Commits everything recorded, retrying a transaction conflict; then sends the messages. */
   async commit(): Promise<void> {
-    const steps = [...this.steps, ...[...this.counters.values()].map(counterStep).filter((step) => step !== null)];
-    if (steps.length === 0 && this.messages.length === 0 && this.audits.length === 0) return;
+    if (this.steps.length === 0 && this.counters.size === 0 && this.messages.length === 0 && this.audits.length === 0) {
+      return;
+    }
     if (this.audits.length === 0) {
       throw new Error(`Change "${this.name}" writes to the table without an audit event: call audit() too.`);
     }
     const actor = useActor();
     const at = now().toISOString();
+    // Every audited change marks when its site last recorded anything, for the figures' freshness.
+    for (const siteId of new Set(this.audits.map((note) => note.siteId))) {
+      if (siteId !== NATIONAL_SCOPE)
+        this.increment("siteFigures", { siteId, period: "all" }, { set: { lastRecordedAt: at } });
+    }
+    const steps = [...this.steps, ...[...this.counters.values()].map(counterStep).filter((step) => step !== null)];
     for (const note of this.audits) {
       steps.push({
         build: ({ auditEvent }) =>
@@ -284,7 +295,13 @@ function counterStep(counter: Counter): Step | null {
     }
     removes[field] = [...values];
   }
-  if (Object.keys(adds).length === 0 && Object.keys(removes).length === 0 && counter.requires.length === 0) {
+  const sets = counter.set;
+  if (
+    Object.keys(adds).length === 0 &&
+    Object.keys(removes).length === 0 &&
+    Object.keys(sets).length === 0 &&
+    counter.requires.length === 0
+  ) {
     return null;
   }
   const firstRequire = counter.requires[0];
@@ -298,6 +315,7 @@ function counterStep(counter: Counter): Step | null {
         ? records.update(counter.key)
         : records.patch(counter.key);
       if (Object.keys(adds).length) update = update.add(adds);
+      if (Object.keys(sets).length) update = update.set(sets);
       if (Object.keys(removes).length) update = update.delete(removes);
       for (const { condition } of counter.requires) update = update.where(condition);
       return update.commit();

@@ -815,7 +815,9 @@ export async function recordAttendanceIn(
           .commit(),
       () => new ConflictError(changedJustNow),
     );
-    if (!session.attendanceRecordedAt) SiteStats.count(siteId, SiteStats.counterName.sessionsHeld, 1);
+    // Held sessions and their attendance count in the month the session was, however late recorded.
+    const month = today(new Date(session.startsAt)).slice(0, 7);
+    if (!session.attendanceRecordedAt) SiteStats.count(siteId, SiteStats.counterName.sessionsHeld, 1, month);
     let present = 0;
     for (const place of booked) {
       const cameNow = came.has(place.personId);
@@ -833,8 +835,8 @@ export async function recordAttendanceIn(
         { siteId: place.organisationSiteId, organisationId: place.organisationId },
         { add: delta },
       );
-      SiteStats.count(place.organisationSiteId, SiteStats.counterName.attended, delta.attended);
-      SiteStats.count(place.organisationSiteId, SiteStats.counterName.missed, delta.missed);
+      SiteStats.count(place.organisationSiteId, SiteStats.counterName.attended, delta.attended, month);
+      SiteStats.count(place.organisationSiteId, SiteStats.counterName.missed, delta.missed, month);
     }
     audit({
       siteId,

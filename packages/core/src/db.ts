@@ -22,6 +22,7 @@ import { PanelEntity, ReviewEntity } from "./entities/review";
 import { SignInLinkEntity } from "./entities/sign-in-link";
 import { SiteEntity } from "./entities/site";
 import { SiteCountEntity } from "./entities/site-count";
+import { SiteFiguresEntity } from "./entities/site-figures";
 import { SiteStatsEntity } from "./entities/site-stats";
 
 /** Every entity in the single table, joined so they can share transactions. */
@@ -29,6 +30,7 @@ export const db = new Service({
   site: SiteEntity,
   siteStats: SiteStatsEntity,
   siteCount: SiteCountEntity,
+  siteFigures: SiteFiguresEntity,
   openSite: OpenSiteEntity,
   processDraft: ProcessDraftEntity,
   processVersion: ProcessVersionEntity,

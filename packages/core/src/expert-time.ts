@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { stringify } from "csv-stringify/sync";
 import * as z from "zod";
 import { useMembership } from "./actor";
 import { change, useChange } from "./change";
 import { today } from "./clock";
+import { toCsv } from "./csv";
 import { db } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { defaultPayRate, payPence, type TimeActivity, timeActivities, timeActivityLabels } from "./expert-time-shape";
 import * as Membership from "./membership";
 import { roleLabels, type SiteRole } from "./role";
+import * as SiteStats from "./site-stats";
 import { dateSchema, monthSchema, recordIdSchema, siteIdSchema, verb, versionSchema } from "./validation";
 
 /**
@@ -52,7 +53,8 @@ export const log = verb(
     applicationId: recordIdSchema.optional(),
   }),
   async ({ siteId, date, minutes, activity, applicationId }) => {
-    const { personId } = useMembership(siteId);
+    const { personId, role } = useMembership(siteId);
+    const byExpert = role === "expert";
     const day = today();
     if (date > day) {
       throw new ValidationError("Record time on or before today.", { date: "Record time on or before today." });
@@ -76,10 +78,12 @@ export const log = verb(
             entryId,
             minutes,
             activity,
+            byExpert,
             ...(applicationId ? { applicationId } : {}),
           })
           .commit(),
       );
+      if (byExpert) SiteStats.count(siteId, SiteStats.counterName.expertMinutes, minutes, month);
       audit({
         siteId,
         action: "expert_time.logged",
@@ -111,6 +115,7 @@ export const remove = verb(
             .commit(),
         () => new ConflictError("That time entry changed just now. Refresh the page and try again."),
       );
+      if (data.byExpert) SiteStats.count(siteId, SiteStats.counterName.expertMinutes, -data.minutes, month);
       audit({
         siteId,
         action: "expert_time.removed",
@@ -207,14 +212,11 @@ export const exportCsv = verb(siteKey.extend({ month: monthSchema }), async ({ s
   ];
   return {
     filename: `${siteId}-experts-time-${month}.csv`,
-    csv: stringify(rows.map((row) => row.map(guardFormula))),
+    csv: toCsv(rows),
   };
 });
 
-/** A cell that a spreadsheet would treat as a formula gets a leading apostrophe, so it is shown as text. */
-export function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
+export { guardFormula } from "./csv";
 
 const hours = (minutes: number) => (minutes / 60).toFixed(2);
 const pounds = (pence: number) => (pence / 100).toFixed(2);

@@ -1,4 +1,5 @@
 export * as Activity from "./activity";
+export * as Analytics from "./analytics";
 export * as Application from "./application";
 export { NATIONAL_SCOPE } from "./change";
 export * as Clock from "./clock";
@@ -7,6 +8,7 @@ export * as CohortSession from "./cohort-session";
 export * as Cursor from "./cursor";
 export * as Decision from "./decision";
 export * as DevelopmentPlan from "./development-plan";
+export * as Disclosure from "./disclosure";
 export * as ExpertTime from "./expert-time";
 export * as Inbox from "./inbox";
 export * as InformationRequest from "./information-request";

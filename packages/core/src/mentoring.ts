@@ -7,6 +7,7 @@ import * as Cohort from "./cohort";
 import { mentoringWeeks, type PairState, type PairStatus } from "./cohort-shape";
 import { db } from "./db";
 import { ConflictError, NotFoundError, RuleError, ValidationError } from "./errors";
+import { figureField } from "./figures-shape";
 import * as NationalMentor from "./national-mentor";
 import * as Organisation from "./organisation";
 import * as Person from "./person";
@@ -395,6 +396,7 @@ async function logMeetingIn(
               .commit(),
           () => new ConflictError(busy),
         );
+        SiteStats.count(siteId, SiteStats.counterName.meetings, 1, date.slice(0, 7));
         audit({
           siteId,
           action: "mentoring.meeting_logged",
@@ -461,7 +463,10 @@ export async function countCheckIns(day: string = today()): Promise<{ sites: num
       .bySite({ siteId })
       .go({ pages: "all", attributes: ["status", "startedOn", "lastMeetingOn"] });
     const count = pairs.filter((pair) => stateOf(pair, day) === "needs-check-in").length;
-    await db.entities.siteCount.put({ siteId, counter: SiteStats.counterName.needsCheckIn, value: count }).go();
+    await db.entities.siteFigures
+      .update(SiteStats.figuresKey(siteId, "all"))
+      .set({ [figureField(SiteStats.counterName.needsCheckIn)]: count })
+      .go();
     needCheckIn += count;
   }
   return { sites: sites.length, needCheckIn };

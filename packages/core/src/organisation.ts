@@ -171,6 +171,7 @@ export const register = verb(
         });
       }
       SiteStats.count(siteId, SiteStats.counterName.standing("interest"), 1);
+      SiteStats.count(siteId, SiteStats.counterName.interest, 1);
       audit({
         siteId,
         action: "organisation.registered",

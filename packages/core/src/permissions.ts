@@ -42,6 +42,8 @@ export const siteAbilities = {
   runCohort: ["lead", "team"],
   /** Booking places and sharing contact details: the people of the cohort's organisations. */
   joinSessions: ["provider"],
+  /** The site's figures beside the programme's averages, and exporting them. */
+  seeAnalytics: ["lead"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SiteAbility = keyof typeof siteAbilities;

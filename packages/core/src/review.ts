@@ -12,6 +12,7 @@ import * as Process from "./process";
 import type { ProcessDefinition } from "./process-definition";
 import { type CriterionSummary, type ReviewState, type Scores, summarisePanel } from "./review-shape";
 import type { SiteRole } from "./role";
+import * as SiteStats from "./site-stats";
 import { dateSchema, personIdSchema, verb, versionSchema, writtenText } from "./validation";
 
 /**
@@ -392,6 +393,7 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
       () => new ConflictError(staleReview),
     );
     Application.touch(key);
+    countPanelScores(key.siteId, definition, scores);
     audit({
       siteId: key.siteId,
       action: "review.submitted",
@@ -402,6 +404,21 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
   });
   return mine(key);
 });
+
+/**
+ * Adds a submitted review's scores to the site's panel figures, by the national characteristic
+ * each criterion links to: points given and the most they could have been, so sites whose
+ * criteria are worded differently, or whose scales are longer, compare as shares of the top.
+ */
+function countPanelScores(siteId: string, definition: ProcessDefinition, scores: Scores) {
+  for (const criterion of definition.criteria) {
+    const score = scores[criterion.criterionId]?.score;
+    if (criterion.characteristic === null || score === null || score === undefined) continue;
+    SiteStats.count(siteId, SiteStats.counterName.panelPoints(criterion.characteristic), score);
+    SiteStats.count(siteId, SiteStats.counterName.panelOutOf(criterion.characteristic), definition.scale.length);
+    SiteStats.count(siteId, SiteStats.counterName.panelScores(criterion.characteristic), 1);
+  }
+}
 
 /**
  * Every submitted review's scores side by side, with averages, where reviewers disagree, the

@@ -1,6 +1,8 @@
 import { useChange } from "./change";
+import { today } from "./clock";
 import { db } from "./db";
 import { RuleError } from "./errors";
+import { allTimeFigures, dayBucketNames, dayBuckets, figureField, isFigure, isFlowFigure } from "./figures-shape";
 import type { roleCountField } from "./role";
 
 /**
@@ -38,13 +40,18 @@ export function removeLead(siteId: string, personId: string): void {
 }
 
 /**
- * A site's named counters beyond its members: applications per board column, organisations per standing
- * and histograms of days. Names are built here so every writer and reader spells them alike.
+ * A site's named counters beyond its members. Names are built here so every writer and reader
+ * spells them alike. Board columns are a site's own (`column:<stageId>`) and live on their own
+ * items; every other name is one of the national figures in figures-shape.ts, kept on the site's
+ * figures items.
  */
 export const counterName = {
   /** Applications in one column of the board: a stage's id, or "withdrawn". */
   column: (column: string) => `column:${column}`,
+  /** Organisations in each standing now. */
   standing: (standing: string) => `standing:${standing}`,
+  /** Organisations that registered interest (a flow: counted in the month they did). */
+  interest: "interest",
   /** Days from starting an application to submitting it, in buckets (see daysBucket). */
   submitDays: (bucket: string) => `submitDays:${bucket}`,
   submitted: "submitted",
@@ -54,7 +61,7 @@ export const counterName = {
   decideDays: (bucket: string) => `decideDays:${bucket}`,
   /** Organisations in the cohort now. */
   cohortMembers: "cohort:members",
-  /** Sessions whose attendance the team recorded: held. */
+  /** Sessions whose attendance the team recorded: held, in the month the session was. */
   sessionsHeld: "cohort:sessionsHeld",
   /** Places booked at sessions, less those given up. */
   bookings: "cohort:bookings",
@@ -65,15 +72,39 @@ export const counterName = {
   activePairs: "mentoring:active",
   /** Pairings under way that need a check-in, as of the daily sweep (see Mentoring.countCheckIns). */
   needsCheckIn: "mentoring:needsCheckIn",
+  /** Mentoring meetings logged, in the month they were held. */
+  meetings: "mentoring:meetings",
+  /** Experts' paid time recorded, in minutes, in the month it was worked. */
+  expertMinutes: "expert:minutes",
+  /** Submitted panel scores on criteria linked to national characteristic `number` (1 to 9). */
+  panelPoints: (number: number) => `panel:${number}:points`,
+  panelOutOf: (number: number) => `panel:${number}:outOf`,
+  panelScores: (number: number) => `panel:${number}:scores`,
 } as const;
 
-/** Adds to one named counter of a site (negative subtracts); the counter is made if it is new. */
-export function count(siteId: string, counter: string, amount: number): void {
-  useChange().increment("siteCount", { siteId, counter }, { add: { value: amount } });
+/** The key of a site's figures item: `all`, or a year's month-by-month figures. */
+export const figuresKey = (siteId: string, period: string) => ({ siteId, period });
+
+/**
+ * Adds to one named counter of a site (negative subtracts). A national figure that happens at a
+ * moment is counted in `month` too (YYYY-MM; this month by default), so periods can be summed.
+ */
+export function count(siteId: string, counter: string, amount: number, month: string = today().slice(0, 7)): void {
+  const { increment } = useChange();
+  if (!isFigure(counter)) {
+    increment("siteCount", { siteId, counter }, { add: { value: amount } });
+    return;
+  }
+  increment("siteFigures", figuresKey(siteId, "all"), { add: { [figureField(counter)]: amount } });
+  if (isFlowFigure(counter)) {
+    increment("siteFigures", figuresKey(siteId, month.slice(0, 4)), {
+      add: { [figureField(counter, month.slice(5, 7))]: amount },
+    });
+  }
 }
 
 /** Buckets for a histogram of days: its size stays fixed however many applications a site has. */
-export const dayBuckets = [7, 14, 30, 60, 90, 180, 365] as const;
+export { dayBucketNames, dayBuckets };
 
 /** The bucket `days` falls in: "7" for up to 7 days, ..., "over-365" beyond the last. */
 export function daysBucket(days: number): string {
@@ -81,8 +112,17 @@ export function daysBucket(days: number): string {
   return bucket === undefined ? `over-${dayBuckets[dayBuckets.length - 1]}` : String(bucket);
 }
 
-/** Every named counter of a site, in one query. */
+/** Every named counter of a site over all time, by name: its board columns and its figures. */
 export async function counts(siteId: string): Promise<Map<string, number>> {
-  const { data } = await db.entities.siteCount.query.bySite({ siteId }).go({ pages: "all" });
-  return new Map(data.map((item) => [item.counter, item.value]));
+  const [columns, figures] = await Promise.all([
+    db.entities.siteCount.query.bySite({ siteId }).go({ pages: "all" }),
+    db.entities.siteFigures.get(figuresKey(siteId, "all")).go(),
+  ]);
+  const named = new Map(columns.data.map((item) => [item.counter, item.value]));
+  const item = (figures.data ?? {}) as Record<string, unknown>;
+  for (const figure of allTimeFigures) {
+    const value = item[figureField(figure)];
+    if (typeof value === "number") named.set(figure, value);
+  }
+  return named;
 }

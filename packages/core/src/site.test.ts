@@ -43,6 +43,7 @@ describe("Site.create", () => {
     expect(inSite.map((item) => String(item.sk).split("#")[0]).sort()).toEqual([
       "audit",
       "audit",
+      "figures",
       "invitation",
       "invitee",
       "outbox",

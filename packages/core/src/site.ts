@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { useActor } from "./actor";
 import { change, useChange } from "./change";
+import { now } from "./clock";
 import * as Cursor from "./cursor";
 import { db } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "./errors";
@@ -59,7 +60,7 @@ export const create = verb(
     await change("site.create", async () => {
       const { write, audit } = useChange();
       write(
-        ({ site }) => site.create({ ...input, createdBy: actor.personId }).commit(),
+        ({ site }) => site.create({ ...input, createdBy: actor.personId, createdAt: now().toISOString() }).commit(),
         () => new ConflictError(`A site with the address "${input.siteId}" already exists. Choose another address.`),
       );
       write(({ siteStats }) => siteStats.create({ siteId: input.siteId }).commit());

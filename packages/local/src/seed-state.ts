@@ -22,8 +22,9 @@ export type SeedMarker = "started" | "complete";
  * 3: panel reviews, decisions, development plans, requests for information and experts' time.
  * 4: cohorts: the organisations approved in each site's first months, sessions, places and mentoring.
  * 5: national mentors, and mentoring pairs found by their mentor (a new index).
+ * 6: each site's figures items for the national dashboard, and experts' time marked as theirs.
  */
-export const demoDataVersion = 5;
+export const demoDataVersion = 6;
 
 /** What a start finds: no table yet, the whole demo, or a seed that stopped part way. */
 export type DemoDataState = "missing" | "complete" | "incomplete";

@@ -20,6 +20,8 @@ export const TimeEntryEntity = new Entity({
     /** Whole minutes, in quarter hours. */
     minutes: { type: "number", required: true },
     activity: { type: timeActivities, required: true },
+    /** Logged by an expert by experience: counted in the site's experts' hours. */
+    byExpert: { type: "boolean" },
     /** The application the time was for, when there was one. */
     applicationId: { type: "string" },
     ...versioned,
