@@ -44,6 +44,9 @@ for (const width of [360, 1280]) {
   await page.getByRole("link", { name: "Devon", exact: true }).click();
   await page.getByRole("heading", { name: "Devon" }).waitFor();
   await shot("site-summary-national");
+  await page.goto("/national/figures");
+  await page.getByRole("heading", { name: "Sites side by side" }).waitFor();
+  await shot("national-figures");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   await signInAs(page, "Lancashire and South Cumbria", 0);
@@ -52,6 +55,11 @@ for (const width of [360, 1280]) {
   await page.getByRole("link", { name: /^Lancashire and South Cumbria/ }).click();
   await page.getByText("(you)").waitFor();
   await shot("site-members");
+  await page.goto("/sites/lancashire-south-cumbria/figures");
+  await page.getByRole("heading", { name: "Your site and the programme" }).waitFor();
+  await shot("site-figures");
+  await page.goto("/sites/lancashire-south-cumbria");
+  await page.getByText("(you)").waitFor();
   await page.getByRole("button", { name: "Invite a person" }).click();
   await page.getByRole("dialog").waitFor();
   await shot("invite", false);

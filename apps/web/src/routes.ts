@@ -9,6 +9,8 @@ export const routes: RouteDefinition[] = [
   { path: "/national/events", component: lazy(() => import("./pages/national-events")) },
   { path: "/national/events/:sessionId", component: lazy(() => import("./pages/national-event")) },
   { path: "/national/mentors", component: lazy(() => import("./pages/national-mentors")) },
+  // Every site's figures side by side; a site's lead sees their own under the site's Figures tab.
+  { path: "/national/figures", component: lazy(() => import("./pages/figures")) },
   { path: "/account", component: lazy(() => import("./pages/account")) },
   { path: "/dev/outbox", component: lazy(() => import("./pages/dev-outbox")) },
   // The public way in for new providers: sites open to applications, then signing up and registering.
@@ -52,6 +54,7 @@ export const routes: RouteDefinition[] = [
       { path: "/cohort/mentoring/:pairId", component: lazy(() => import("./pages/mentoring-pair")) },
       { path: "/process", component: lazy(() => import("./pages/process-editor")) },
       { path: "/activity", component: lazy(() => import("./pages/activity")) },
+      { path: "/figures", component: lazy(() => import("./pages/site-figures")) },
     ],
   },
   { path: "*", component: lazy(() => import("./pages/not-found")) },

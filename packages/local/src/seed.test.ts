@@ -1,5 +1,6 @@
 import {
   Activity,
+  Analytics,
   Application,
   Clock,
   Cohort,
@@ -305,6 +306,31 @@ describe("the demo's cohorts", () => {
       expect((await SiteStats.counts(siteId)).get(SiteStats.counterName.activePairs), siteId).toBe(active);
     }
     expect(ended).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives the programme figures something to show in every site: approvals, sessions, panel scores, all fresh", async () => {
+    const national = (await Person.directory()).find((person) => person.national);
+    const staff = { personId: national?.personId ?? "", national: true };
+    const figures = await withActor(staff, () => Analytics.forNational({ period: "all" }));
+    expect(figures.sites).toHaveLength(seedSites.length);
+    expect(figures.staleSites).toBe(0);
+    for (const site of figures.sites) {
+      for (const id of ["approvals", "sessionsHeld", "cohortMembers", "activePairs", "expertHours"]) {
+        const cell = site.cells[id];
+        expect(cell?.kind === "number" && cell.value > 0, `${site.name} ${id}`).toBe(true);
+      }
+      expect(site.cells.attendance?.kind, site.name).toBe("share");
+      expect(site.cells.decideDays?.kind, site.name).toBe("days");
+    }
+    for (const row of figures.characteristics) expect(row.bySite.every((cell) => cell.kind === "share")).toBe(true);
+    // The last 12 months hold every approval: the demo begins about seven months ago.
+    const year = await withActor(staff, () => Analytics.forNational({ period: "year" }));
+    const approvals = (dashboard: typeof year) =>
+      dashboard.sites.map((site) => (site.cells.approvals?.kind === "number" ? site.cells.approvals.value : 0));
+    expect(approvals(year)).toEqual(approvals(figures));
+    expect(year.programmeMonthly.approvals.reduce((sum, count) => sum + count, 0)).toBe(
+      approvals(figures).reduce((sum, count) => sum + count, 0),
+    );
   });
 
   it("has two national events: one held with who came recorded, one coming up full with a waiting list", async () => {

@@ -1,3 +1,4 @@
+import type { Period } from "@smallsupports/core/analytics-shape";
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/solid-query";
 import { api, retryCanHelp } from "./client";
 import type { DevInvitee, DevPerson, OutboxEmail } from "./types";
@@ -25,6 +26,20 @@ export const queries = {
 
   /** Every site with its leads and counts, for national staff. */
   sites: () => paged(["sites"], (cursor) => api.site.list.query({ cursor, limit: 25 })),
+
+  /** The national dashboard for a period, for national staff: every site, or those chosen. */
+  nationalFigures: (period: Period, siteIds: readonly string[]) =>
+    queryOptions({
+      queryKey: ["figures", "national", period, [...siteIds].sort().join(",")],
+      queryFn: () => api.analytics.national.query({ period, ...(siteIds.length ? { siteIds: [...siteIds] } : {}) }),
+    }),
+
+  /** A site's figures beside the programme's averages, for its lead. */
+  siteFigures: (siteId: string, period: Period) =>
+    queryOptions({
+      queryKey: ["figures", "site", siteId, period],
+      queryFn: () => api.analytics.site.query({ siteId, period }),
+    }),
 
   site: (siteId: string) => queryOptions({ queryKey: ["site", siteId], queryFn: () => api.site.get.query({ siteId }) }),
 

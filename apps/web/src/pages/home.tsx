@@ -45,7 +45,10 @@ export default function Home() {
                     list of national mentors.
                   </p>
                   <div class="form-actions">
-                    <A class="button" href="/national/sites">
+                    <A class="button" href="/national/figures">
+                      Programme figures
+                    </A>
+                    <A class="button button-secondary" href="/national/sites">
                       See all sites
                     </A>
                     <A class="button button-secondary" href="/national/events">

@@ -43,6 +43,7 @@ export default function SitePage(props: RouteSectionProps) {
   const onBoard = useMatch(() => "/sites/:siteId/applications/*");
   const onProcess = useMatch(() => "/sites/:siteId/process");
   const onTime = useMatch(() => "/sites/:siteId/time");
+  const onFigures = useMatch(() => "/sites/:siteId/figures");
   const onCohort = useMatch(() => "/sites/:siteId/cohort/*");
   // A session, national event or pairing: a page inside the cohort, with its own way back.
   const onCohortDetail = useMatch(() => "/sites/:siteId/cohort/:area/*");
@@ -75,7 +76,9 @@ export default function SitePage(props: RouteSectionProps) {
             ? timeTabTitle
             : onCohort()
               ? cohortTitle
-              : "Team";
+              : onFigures()
+                ? "Figures"
+                : "Team";
     return canSeeTeam() ? [tab, name] : name;
   });
 
@@ -193,7 +196,7 @@ export default function SitePage(props: RouteSectionProps) {
                 when={canSeeTeam()}
                 // Only the lead and team have tabs: anyone else following a tab's link sees the summary.
                 fallback={
-                  <Show when={onActivity() || onBoard() || onProcess() || onTime() || onCohort()}>
+                  <Show when={onActivity() || onBoard() || onProcess() || onTime() || onCohort() || onFigures()}>
                     <Navigate href={`/sites/${params.siteId}`} />
                   </Show>
                 }
@@ -230,6 +233,13 @@ export default function SitePage(props: RouteSectionProps) {
                         Activity
                       </A>
                     </li>
+                    <Show when={may(myRole(), "seeAnalytics")}>
+                      <li>
+                        <A class="tab" href={`/sites/${params.siteId}/figures`}>
+                          Figures
+                        </A>
+                      </li>
+                    </Show>
                   </ul>
                 </nav>
                 <div class="tab-panel">

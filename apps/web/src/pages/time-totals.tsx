@@ -7,6 +7,7 @@ import { roleLabels } from "../api/labels";
 import { queries } from "../api/queries";
 import { LiveStatus } from "../ui/live-status";
 import { EmptyState, ErrorNotice, Loading } from "../ui/page-state";
+import { saveFile } from "../ui/save-file";
 import { monthWords } from "./time-month";
 
 type PersonMonth = RouterOutputs["time"]["totals"]["people"][number];
@@ -30,19 +31,6 @@ function Pay(props: { person: PersonMonth }) {
       </Match>
     </Switch>
   );
-}
-
-/** Hands the browser a file to save, as if it had been downloaded from a link. */
-function saveFile(filename: string, text: string) {
-  // A byte order mark, so a spreadsheet reads names with accents as they were written.
-  const url = URL.createObjectURL(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url));
 }
 
 /**

@@ -54,6 +54,11 @@ export function Layout(props: { children?: JSX.Element }) {
                     </A>
                   </li>
                   <li>
+                    <A href="/national/figures" activeClass="active">
+                      Figures
+                    </A>
+                  </li>
+                  <li>
                     <A href="/national/events" activeClass="active">
                       National events
                     </A>
