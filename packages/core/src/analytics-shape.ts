@@ -1,5 +1,6 @@
 import type { ProtectedAverage, ProtectedCount } from "./disclosure";
 import { dayBucketNames, dayBuckets } from "./figures-shape";
+import { type Standing, standings } from "./organisation-shape";
 
 /**
  * The national dashboard's shape, shared by the API (which fills it), the CSV export and the web
@@ -129,24 +130,20 @@ export function cellOrder(cell: Cell): number | null {
 }
 
 /** Organisations' standings the comparison shows, in the order an organisation moves through them. */
-export const pipelineStandings = [
-  "interest",
-  "applying",
-  "in-review",
-  "approved",
-  "walking-through",
-  "not-yet",
-  "declined",
-] as const;
+export const pipelineStandings = standings.filter(
+  (standing): standing is Exclude<Standing, "withdrawn"> => standing !== "withdrawn",
+);
+export type PipelineStanding = (typeof pipelineStandings)[number];
 
-const pipelineLabels: Record<(typeof pipelineStandings)[number], [string, string]> = {
-  interest: ["Registered interest", "Interest"],
-  applying: ["Writing an application", "Applying"],
-  "in-review": ["Application in review", "In review"],
-  approved: ["Approved providers", "Approved"],
-  "walking-through": ["Approved to walk through", "Walking through"],
-  "not-yet": ["Told not yet", "Not yet"],
-  declined: ["Declined", "Declined"],
+/** Each standing's name in the comparison and the glossary, and its short name for headers and charts. */
+export const pipelineLabels: Record<PipelineStanding, { label: string; short: string }> = {
+  interest: { label: "Registered interest", short: "Interest" },
+  applying: { label: "Writing an application", short: "Applying" },
+  "in-review": { label: "Application in review", short: "In review" },
+  approved: { label: "Approved providers", short: "Approved" },
+  "walking-through": { label: "Approved to walk through", short: "Walking through" },
+  "not-yet": { label: "Told not yet", short: "Not yet" },
+  declined: { label: "Declined", short: "Declined" },
 };
 
 /** The site comparison's columns, in order; individuals' figures join when their records do. */
@@ -154,11 +151,11 @@ export const comparisonColumns: Column[] = [
   ...pipelineStandings.map(
     (standing): Column => ({
       id: `standing:${standing}`,
-      label: pipelineLabels[standing][0],
-      short: pipelineLabels[standing][1],
+      label: pipelineLabels[standing].label,
+      short: pipelineLabels[standing].short,
       about: "organisations",
       inPeriod: false,
-      meaning: `Organisations whose standing in the site is "${pipelineLabels[standing][0].toLowerCase()}" now, whatever the period.`,
+      meaning: `Organisations whose standing in the site is "${pipelineLabels[standing].label.toLowerCase()}" now, whatever the period.`,
     }),
   ),
   {

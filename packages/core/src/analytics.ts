@@ -6,6 +6,7 @@ import {
   medianOfDays,
   monthsOf,
   type Period,
+  type PipelineStanding,
   periodLabels,
   periods,
   pipelineStandings,
@@ -89,7 +90,7 @@ export interface Dashboard {
   sites: SiteRow[];
   /** The programme: averages per site over every site, whichever are shown. */
   programme: { cells: Record<string, Cell> };
-  pipeline: { siteId: string; name: string; counts: Record<(typeof pipelineStandings)[number], number> }[];
+  pipeline: { siteId: string; name: string; counts: Record<PipelineStanding, number> }[];
   monthly: MonthlySeries[];
   programmeMonthly: Omit<MonthlySeries, "siteId" | "name">;
   characteristics: CharacteristicRow[];
@@ -188,7 +189,7 @@ async function build(period: Period): Promise<Dashboard> {
       name: site.name,
       counts: Object.fromEntries(
         pipelineStandings.map((standing) => [standing, site.all.get(`standing:${standing}`) ?? 0]),
-      ) as Record<(typeof pipelineStandings)[number], number>,
+      ) as Record<PipelineStanding, number>,
     })),
     monthly: all.map((site) => ({ siteId: site.siteId, name: site.name, ...seriesOf(site.months) })),
     programmeMonthly: seriesOf(programme.months),

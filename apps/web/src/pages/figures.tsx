@@ -3,8 +3,10 @@ import {
   type Cell,
   comparisonColumns,
   type Period,
+  type PipelineStanding,
   periodLabels,
   periods,
+  pipelineLabels,
   pipelineStandings,
 } from "@smallsupports/core/analytics-shape";
 import { useSearchParams } from "@solidjs/router";
@@ -26,16 +28,6 @@ type Table = "sites" | "characteristics" | "monthly";
 
 /** What the page is for: national staff and every site, or one site's lead and their own. */
 export type FiguresScope = { kind: "national" } | { kind: "site"; siteId: string; siteName: string };
-
-const pipelineLabels: Record<(typeof pipelineStandings)[number], string> = {
-  interest: "Registered interest",
-  applying: "Applying",
-  "in-review": "In review",
-  approved: "Approved",
-  "walking-through": "Walking through",
-  "not-yet": "Not yet",
-  declined: "Declined",
-};
 
 const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 const monthLabel = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
@@ -332,7 +324,7 @@ function PipelineSection(props: { data: Dashboard; national: boolean }) {
         const cell = props.data.programme.cells[`standing:${standing}`];
         return [standing, cell?.kind === "number" ? Math.round(cell.value * 10) / 10 : 0];
       }),
-    ) as Record<(typeof pipelineStandings)[number], number>;
+    ) as Record<PipelineStanding, number>;
     return [...sites, { name: "Programme average", counts: average }];
   });
   const summary = () => {
@@ -356,7 +348,7 @@ function PipelineSection(props: { data: Dashboard; national: boolean }) {
           data: {
             labels: bars().map((site) => site.name),
             datasets: pipelineStandings.map((standing, index) => ({
-              label: pipelineLabels[standing],
+              label: pipelineLabels[standing].short,
               data: bars().map((site) => site.counts[standing]),
               backgroundColor: seriesColours[index % seriesColours.length],
             })),
@@ -376,38 +368,15 @@ function PipelineSection(props: { data: Dashboard; national: boolean }) {
           },
         })}
       />
-      <details class="figures-data">
-        <summary>Show as a table</summary>
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">Organisations by stage in each site</caption>
-            <thead>
-              <tr>
-                <th scope="col">Site</th>
-                <For each={pipelineStandings}>
-                  {(standing) => (
-                    <th scope="col" class="number">
-                      {pipelineLabels[standing]}
-                    </th>
-                  )}
-                </For>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={bars()}>
-                {(site) => (
-                  <tr>
-                    <th scope="row">
-                      <bdi>{site.name}</bdi>
-                    </th>
-                    <For each={pipelineStandings}>{(standing) => <td class="number">{site.counts[standing]}</td>}</For>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartTable
+        caption="Organisations by stage in each site"
+        first="Site"
+        headers={pipelineStandings.map((standing) => pipelineLabels[standing].short)}
+        rows={bars().map((site) => ({
+          name: site.name,
+          values: pipelineStandings.map((standing) => site.counts[standing]),
+        }))}
+      />
     </section>
   );
 }
@@ -471,37 +440,59 @@ function MonthlySection(props: {
           options: baseOptions({ valueTitle: "Approvals" }),
         })}
       />
-      <details class="figures-data">
-        <summary>Show as a table</summary>
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">Approvals per month</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <For each={lines()}>
-                  {(line) => (
-                    <th scope="col" class="number">
-                      <bdi>{line.name}</bdi>
-                    </th>
-                  )}
-                </For>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.data.months}>
-                {(month, index) => (
-                  <tr>
-                    <th scope="row">{monthLabel(month)}</th>
-                    <For each={lines()}>{(line) => <td class="number">{line.approvals[index()]}</td>}</For>
-                  </tr>
+      <ChartTable
+        caption="Approvals per month"
+        first="Month"
+        headers={lines().map((line) => line.name)}
+        rows={props.data.months.map((month, index) => ({
+          name: monthLabel(month),
+          values: lines().map((line) => line.approvals[index] ?? 0),
+        }))}
+      />
+    </section>
+  );
+}
+
+/** A chart's figures as a table, folded away under it (and printed open). */
+function ChartTable(props: {
+  caption: string;
+  first: string;
+  headers: string[];
+  rows: { name: string; values: number[] }[];
+}) {
+  return (
+    <details class="figures-data">
+      <summary>Show as a table</summary>
+      <div class="table-wrap">
+        <table class="table">
+          <caption class="visually-hidden">{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.first}</th>
+              <For each={props.headers}>
+                {(header) => (
+                  <th scope="col" class="number">
+                    <bdi>{header}</bdi>
+                  </th>
                 )}
               </For>
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </section>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.rows}>
+              {(row) => (
+                <tr>
+                  <th scope="row">
+                    <bdi>{row.name}</bdi>
+                  </th>
+                  <For each={row.values}>{(value) => <td class="number">{value}</td>}</For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
