@@ -287,7 +287,7 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
     );
     Organisation.moveStanding(key.siteId, key.organisationId, organisation.version, organisation.standing, "in-review");
     moveColumn(key.siteId, firstStage.stageId, secondStage.stageId);
-    SiteStats.count(key.siteId, SiteStats.counterName.submitted, 1);
+    SiteStats.count(key.siteId, SiteStats.counterName.submitted, 1, SiteStats.monthOf(submittedAt));
     SiteStats.count(key.siteId, SiteStats.counterName.submitDays(SiteStats.daysBucket(days)), 1);
     audit({
       siteId: key.siteId,

@@ -151,8 +151,9 @@ export const decide = verb(
         organisation.standing,
         standingAfter[outcome],
       );
-      SiteStats.count(key.siteId, SiteStats.counterName.decision(outcome), 1);
-      SiteStats.count(key.siteId, SiteStats.counterName.decideDays(SiteStats.daysBucket(days)), 1);
+      const month = SiteStats.monthOf(decidedAt);
+      SiteStats.count(key.siteId, SiteStats.counterName.decision(outcome), 1, month);
+      SiteStats.count(key.siteId, SiteStats.counterName.decideDays(SiteStats.daysBucket(days)), 1, month);
       await Application.closeOpenReviews(key);
       if (approvingOutcomes.includes(outcome)) {
         // An approved organisation joins the site's cohort, either kind of approval.

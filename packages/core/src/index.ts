@@ -22,6 +22,7 @@ export * as Outbox from "./outbox";
 export * as Person from "./person";
 export * as Process from "./process";
 export * as RateLimit from "./rate-limit";
+export * as Reconcile from "./reconcile";
 export * as Review from "./review";
 export * as SignIn from "./sign-in";
 export * as Site from "./site";

@@ -142,6 +142,7 @@ export const register = verb(
       throw new ConflictError(`Your organisation is already registered with ${site.name}.`);
     }
     const organisationId = randomUUID();
+    const createdAt = now().toISOString();
     await change("organisation.register", async () => {
       const { write, audit } = useChange();
       write(({ organisation: organisations }) =>
@@ -153,7 +154,7 @@ export const register = verb(
             contactPersonId: person.personId,
             standing: "interest",
             registeredBy: person.personId,
-            createdAt: now().toISOString(),
+            createdAt,
           })
           .commit(),
       );
@@ -171,7 +172,7 @@ export const register = verb(
         });
       }
       SiteStats.count(siteId, SiteStats.counterName.standing("interest"), 1);
-      SiteStats.count(siteId, SiteStats.counterName.interest, 1);
+      SiteStats.count(siteId, SiteStats.counterName.interest, 1, SiteStats.monthOf(createdAt));
       audit({
         siteId,
         action: "organisation.registered",

@@ -411,13 +411,20 @@ export const submit = verb(applicationKey.extend({ version: versionSchema }), as
  * criteria are worded differently, or whose scales are longer, compare as shares of the top.
  */
 function countPanelScores(siteId: string, definition: ProcessDefinition, scores: Scores) {
-  for (const criterion of definition.criteria) {
+  for (const [figure, amount] of panelFigures(definition, scores)) SiteStats.count(siteId, figure, amount);
+}
+
+/** What one submitted review adds to the panel figures: also how reconcile.ts recounts them. */
+export function panelFigures(definition: ProcessDefinition, scores: Scores): Array<[figure: string, amount: number]> {
+  return definition.criteria.flatMap((criterion): Array<[string, number]> => {
     const score = scores[criterion.criterionId]?.score;
-    if (criterion.characteristic === null || score === null || score === undefined) continue;
-    SiteStats.count(siteId, SiteStats.counterName.panelPoints(criterion.characteristic), score);
-    SiteStats.count(siteId, SiteStats.counterName.panelOutOf(criterion.characteristic), definition.scale.length);
-    SiteStats.count(siteId, SiteStats.counterName.panelScores(criterion.characteristic), 1);
-  }
+    if (criterion.characteristic === null || score === null || score === undefined) return [];
+    return [
+      [SiteStats.counterName.panelPoints(criterion.characteristic), score],
+      [SiteStats.counterName.panelOutOf(criterion.characteristic), definition.scale.length],
+      [SiteStats.counterName.panelScores(criterion.characteristic), 1],
+    ];
+  });
 }
 
 /**
@@ -697,6 +704,6 @@ function requireUnderReview(application: Application.Application) {
   }
 }
 
-function parseScores(json: string): Scores {
+export function parseScores(json: string): Scores {
   return JSON.parse(json) as Scores;
 }

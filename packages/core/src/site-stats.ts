@@ -86,21 +86,36 @@ export const counterName = {
 export const figuresKey = (siteId: string, period: string) => ({ siteId, period });
 
 /**
+ * Where a count lands: a board column on its own `siteCount` item; a national figure on the
+ * site's `all` figures item and, if it happens at a moment, in `month` (YYYY-MM) on that year's
+ * item too. The one rule for both counting (below) and recounting (reconcile.ts).
+ */
+export type Cell =
+  | { entity: "siteCount"; counter: string; field: "value" }
+  | { entity: "siteFigures"; period: string; field: string };
+
+export function cellsOf(counter: string, month: string): Cell[] {
+  if (!isFigure(counter)) return [{ entity: "siteCount", counter, field: "value" }];
+  const all: Cell = { entity: "siteFigures", period: "all", field: figureField(counter) };
+  if (!isFlowFigure(counter)) return [all];
+  return [all, { entity: "siteFigures", period: month.slice(0, 4), field: figureField(counter, month.slice(5, 7)) }];
+}
+
+/**
  * Adds to one named counter of a site (negative subtracts). A national figure that happens at a
  * moment is counted in `month` too (YYYY-MM; this month by default), so periods can be summed.
  */
 export function count(siteId: string, counter: string, amount: number, month: string = today().slice(0, 7)): void {
   const { increment } = useChange();
-  if (!isFigure(counter)) {
-    increment("siteCount", { siteId, counter }, { add: { value: amount } });
-    return;
+  for (const cell of cellsOf(counter, month)) {
+    if (cell.entity === "siteCount") increment("siteCount", { siteId, counter }, { add: { value: amount } });
+    else increment("siteFigures", figuresKey(siteId, cell.period), { add: { [cell.field]: amount } });
   }
-  increment("siteFigures", figuresKey(siteId, "all"), { add: { [figureField(counter)]: amount } });
-  if (isFlowFigure(counter)) {
-    increment("siteFigures", figuresKey(siteId, month.slice(0, 4)), {
-      add: { [figureField(counter, month.slice(5, 7))]: amount },
-    });
-  }
+}
+
+/** The UK month (YYYY-MM) of an instant: a flow is counted in the month its record says it happened. */
+export function monthOf(instant: string): string {
+  return today(new Date(instant)).slice(0, 7);
 }
 
 /** Buckets for a histogram of days: its size stays fixed however many applications a site has. */

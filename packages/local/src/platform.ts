@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadEnv } from "@smallsupports/api/env";
@@ -35,6 +36,12 @@ export interface LocalPlatform {
  */
 export const reminderSweepMs = 60 * 60 * 1000;
 
+/** Where a running platform notes the address of the DynamoDB Local that holds `dataDir`. */
+export const runningEndpointFile = (dataDir: string) => join(dataDir, "running-endpoint");
+
+/** Where `pnpm start` keeps its data unless DATA_DIR says otherwise. */
+export const defaultDataDir = () => process.env.DATA_DIR ?? join(repoRoot, ".data/dynamodb");
+
 /**
  * The whole platform on one machine: DynamoDB Local, the table, demo data on first start, the
  * daily reminders, and one server for the API and the web app. `dataDir` keeps data between starts; leave it out for
@@ -47,6 +54,10 @@ export async function startLocalPlatform(options: {
   log?: LogSink;
 }): Promise<LocalPlatform> {
   const dynamo = await startDynamoLocal({ dataDir: options.dataDir });
+  // A command run beside the server (pnpm reconcile) finds this DynamoDB Local here, instead of
+  // starting a second one on the same files.
+  const endpointFile = options.dataDir ? runningEndpointFile(options.dataDir) : undefined;
+  if (endpointFile) writeFileSync(endpointFile, dynamo.endpoint);
   let isReady = false;
   let stopping = false;
   // Listening before the data is written lets a script find the platform at once and poll
@@ -73,6 +84,7 @@ export async function startLocalPlatform(options: {
   const stop = async () => {
     stopping = true;
     clearInterval(reminders);
+    if (endpointFile) rmSync(endpointFile, { force: true });
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await dynamo.stop();
   };

@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import type { LogSink } from "@smallsupports/api/log";
-import { repoRoot, startLocalPlatform } from "./platform";
+import { defaultDataDir, startLocalPlatform } from "./platform";
 
 /**
  * `pnpm start`: the platform with demo data at http://localhost:3000 (PORT to change it).
@@ -24,7 +23,7 @@ console.log("Starting DynamoDB Local and the platform…");
 const platform = await startLocalPlatform({
   port,
   // DATA_DIR keeps a second copy apart, say for a second server on another port.
-  dataDir: process.env.DATA_DIR ?? join(repoRoot, ".data/dynamodb"),
+  dataDir: defaultDataDir(),
   log: quietLog,
 }).catch(fail);
 
