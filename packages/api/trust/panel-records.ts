@@ -239,14 +239,15 @@ export type ReviewStep = "declare" | "recused" | "scoring" | "scored" | "submitt
 /**
  * The lead assigns `reviewerId` to an application, and the reviewer takes their review to `step`:
  * declared a conflict (recused) or none, one criterion scored, every criterion scored, or
- * submitted. `scores` are given to the criteria in order (null abstains; 3 of 4 otherwise).
- * Returns the review's version and the reviewer's distinctive comment.
+ * submitted. `scores` are given to the criteria in order (null abstains; 3 of 4 otherwise), each
+ * with `comment`. Returns the review's version and the reviewer's distinctive comment.
  */
 export async function reviewTo(
   key: ApplicationKey,
   reviewerId: string,
   step: ReviewStep,
   scores: (number | null)[] = [],
+  comment = unique("Secret comment"),
 ): Promise<{ version: number; secrets: string[] }> {
   await asLead(key.siteId, () => Review.assign({ ...key, reviewerId, dueDate: Clock.addDays(Clock.today(), 14) }));
   return asMember(actorOf(reviewerId), key.siteId, async () => {
@@ -261,7 +262,6 @@ export async function reviewTo(
     });
     version = declared.version;
     if (recused) return { version, secrets: [] };
-    const comment = unique("Secret comment");
     const criteria = declared.process?.definition.criteria ?? [];
     for (const [index, criterion] of (step === "scoring" ? criteria.slice(0, 1) : criteria).entries()) {
       const score = index < scores.length ? (scores[index] ?? null) : 3;
