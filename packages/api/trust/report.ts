@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 /**
  * Prints the trust suite's figures once the API tests finish, e.g.
- *   isolation: 52 attacks, 0 leaks; fuzz: 8823 payloads, 0 server errors; national reach: 118 calls, 0 leaks
+ *   isolation: 52 attacks, 0 leaks; fuzz: 8823 payloads, 0 server errors; national reach: 152 calls, 0 leaks
  * Each suite file writes its own figures (world.ts recordFigures); this adds them up.
  */
 const dir = join(import.meta.dirname, "../../../.test-artifacts/trust");
