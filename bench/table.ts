@@ -1,3 +1,5 @@
+import type { DashboardFigures } from "./dashboard";
+
 /** Plain text tables for the benchmark's figures, as BENCHMARKS.md shows them. */
 
 type Row = (string | number)[];
@@ -21,8 +23,9 @@ export interface PrintableResults {
   commit: string;
   machine: { cpus: number; cpu: string; node: string };
   world: { sites: number; people: number; seconds: number };
-  load: { connections: number; requestsPerRun: number; rounds: number; alone: number };
-  api: {
+  /** The reads under load, cold starts and the web app: left out when only the dashboard ran. */
+  load?: { connections: number; requestsPerRun: number; rounds: number; alone: number };
+  api?: {
     procedure: string;
     roundTrips: number;
     sequentialRoundTrips: number;
@@ -36,28 +39,37 @@ export interface PrintableResults {
     rawAloneP50Ms: number;
     aloneOverFloor: number;
   }[];
-  coldStart: {
+  coldStart?: {
     sdk: string;
     bundleBytes: number;
     medianMs: number;
     medianImportMs: number;
     medianFirstRequestMs: number;
   }[];
-  web: {
+  web?: {
     initialJs: { route: string; rawBytes: number; brotliBytes: number }[];
     lighthouse: { page: string; performance: number; accessibility: number }[];
   };
+  dashboard: DashboardFigures;
 }
 
 export function printTable(results: PrintableResults): void {
-  const { load } = results;
   const sections = [
     `Commit ${results.commit}; ${results.machine.cpus} × ${results.machine.cpu}; Node ${results.machine.node}; ` +
       `${results.world.sites} sites, ${results.world.people} people (seeded in ${results.world.seconds} s).`,
+    ...readSections(results),
+    ...dashboardSections(results.dashboard),
+  ];
+  process.stdout.write(`\n${sections.join("\n\n")}\n`);
+}
+
+function readSections({ load, api, coldStart, web }: PrintableResults): string[] {
+  if (!load || !api || !coldStart || !web) return [];
+  return [
     table(
       `API under load: ${load.connections} connections, ${load.requestsPerRun} requests a run, median of ${load.rounds} rounds`,
       ["procedure", "round trips", "in sequence", "req/s", "p50 ms", "p99 ms", "errors", "raw p50 ms", "api / raw"],
-      results.api.map((row) => [
+      api.map((row) => [
         row.procedure,
         row.roundTrips,
         row.sequentialRoundTrips,
@@ -72,7 +84,7 @@ export function printTable(results: PrintableResults): void {
     table(
       `The same reads one at a time (1 connection, ${load.alone} requests a run, median of ${load.rounds} rounds)`,
       ["procedure", "p50 ms", "raw p50 ms", "api / raw", "added ms"],
-      results.api.map((row) => [
+      api.map((row) => [
         row.procedure,
         ms(row.aloneP50Ms),
         ms(row.rawAloneP50Ms),
@@ -83,7 +95,7 @@ export function printTable(results: PrintableResults): void {
     table(
       "Cold start: a fresh Node process imports the handler and answers a first signed-in read (median)",
       ["AWS SDK", "bundle KB", "total ms", "import ms", "first request ms"],
-      results.coldStart.map((row) => [
+      coldStart.map((row) => [
         row.sdk,
         kb(row.bundleBytes),
         ms(row.medianMs),
@@ -94,13 +106,50 @@ export function printTable(results: PrintableResults): void {
     table(
       "Web: initial JavaScript per route",
       ["route", "KB", "KB brotli"],
-      results.web.initialJs.map((row) => [row.route, kb(row.rawBytes), kb(row.brotliBytes)]),
+      web.initialJs.map((row) => [row.route, kb(row.rawBytes), kb(row.brotliBytes)]),
     ),
     table(
       "Web: Lighthouse",
       ["page", "performance", "accessibility"],
-      results.web.lighthouse.map((row) => [row.page, row.performance, row.accessibility]),
+      web.lighthouse.map((row) => [row.page, row.performance, row.accessibility]),
     ),
   ];
-  process.stdout.write(`\n${sections.join("\n\n")}\n`);
+}
+
+function dashboardSections(dashboard: DashboardFigures): string[] {
+  const ratios = Object.entries(dashboard.medianRatio)
+    .map(([procedure, ratio]) => `${procedure} ${ratio.toFixed(2)}`)
+    .join(", ");
+  return [
+    table(
+      `National dashboard: ${dashboard.calls} calls of each, one at a time in-process, sign-in included (period: last 12 months)`,
+      [
+        "data",
+        "procedure",
+        "sites",
+        "records",
+        "organisations",
+        "median ms",
+        "p95 ms",
+        "round trips",
+        "in sequence",
+        "same every call",
+      ],
+      dashboard.rows.map((row) => [
+        row.scale,
+        row.procedure,
+        row.sites,
+        row.records,
+        row.organisations,
+        ms(row.medianMs),
+        ms(row.p95Ms),
+        row.roundTrips,
+        row.sequentialRoundTrips,
+        row.sameEveryCall ? "yes" : "no",
+      ]),
+    ),
+    `Median 10x / 1x (target at most 1.2): ${ratios}. Round trips identical at every size: ` +
+      `${dashboard.roundTripsIdentical ? "yes" : "no"}. Growing to 10x took ${dashboard.growthSeconds.toFixed(0)} s, ` +
+      `adding sites to 100 ${dashboard.moreSitesSeconds.toFixed(0)} s.`,
+  ];
 }
